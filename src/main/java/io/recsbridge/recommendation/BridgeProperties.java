@@ -1,0 +1,58 @@
+package io.recsbridge.recommendation;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the bridge answers and how. Environment variables {@code BRIDGE_*} bind here.
+ *
+ * @param deadline the whole request's budget ({@code BRIDGE_DEADLINE})
+ * @param useCases the use cases by name, the path segment AJO calls
+ * @param catalog how catalog URLs become absolute
+ * @param defaultLocale prices are formatted for this locale when the request names none
+ * @param defaultCurrency prices are in this currency when the request names none
+ */
+@Validated
+@ConfigurationProperties("bridge")
+public record BridgeProperties(@DefaultValue("700ms") @NotNull Duration deadline,
+		@NotEmpty Map<String, @Valid UseCaseProperties> useCases, @DefaultValue @Valid Catalog catalog,
+		@DefaultValue("en-US") @NotNull Locale defaultLocale, @DefaultValue("USD") @NotNull Currency defaultCurrency) {
+
+	/**
+	 * One use case: which mbox renders it and how its links are tagged.
+	 *
+	 * @param mbox the Target mbox whose Recommendations activity renders the items
+	 * @param maxItems items returned when the request does not say
+	 * @param tracking query parameters added to every product link, such as
+	 * {@code utm_campaign}
+	 */
+	public record UseCaseProperties(@NotBlank String mbox, @DefaultValue("4") @Min(1) @Max(20) int maxItems,
+			@DefaultValue Map<String, String> tracking) {
+	}
+
+	/**
+	 * Catalogs often hold relative URLs; emails need absolute ones.
+	 *
+	 * @param imageBaseUrl base for relative {@code thumbnailUrl}s
+	 * ({@code BRIDGE_CATALOG_IMAGE_BASE_URL})
+	 * @param productBaseUrl base for relative {@code pageUrl}s
+	 * ({@code BRIDGE_CATALOG_PRODUCT_BASE_URL})
+	 */
+	public record Catalog(URI imageBaseUrl, URI productBaseUrl) {
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.recsbridge.recommendation;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The endpoint AJO's custom action calls: {@code POST} with a JSON body, or {@code GET}
+ * with the same fields as query parameters.
+ */
+@RestController
+@RequestMapping(path = "/v1/recommendations/{useCase}", produces = MediaType.APPLICATION_JSON_VALUE)
+class RecommendationController {
+
+	private final RecommendationService service;
+
+	RecommendationController(RecommendationService service) {
+		this.service = service;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	EmailPayload post(@PathVariable String useCase, @Valid @RequestBody RecommendationRequest request) {
+		return this.service.recommend(useCase, request, newRequestId());
+	}
+
+	@GetMapping
+	EmailPayload get(@PathVariable String useCase, @Valid @ModelAttribute RecommendationRequest request) {
+		return this.service.recommend(useCase, request, newRequestId());
+	}
+
+	private static String newRequestId() {
+		return UUID.randomUUID().toString();
+	}
+
+}

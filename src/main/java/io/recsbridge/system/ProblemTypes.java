@@ -1,0 +1,47 @@
+package io.recsbridge.system;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * One stable problem {@code type} per kind of problem, so callers can branch on it. URNs:
+ * they name the kind without promising a page to fetch.
+ */
+public final class ProblemTypes {
+
+	private static final String PREFIX = "urn:problem-type:recs-bridge:";
+
+	private static final Map<Integer, String> KINDS = Map.of(400, "invalid-request", 401, "unauthorized", 404,
+			"not-found", 405, "method-not-allowed", 406, "not-acceptable", 413, "payload-too-large", 415,
+			"unsupported-media-type", 429, "rate-limited", 503, "unavailable");
+
+	private ProblemTypes() {
+	}
+
+	/**
+	 * The problem type for a status.
+	 * @param status the response status
+	 * @return the problem type URI
+	 */
+	public static URI typeFor(HttpStatusCode status) {
+		String kind = KINDS.get(status.value());
+		if (kind == null) {
+			kind = status.is4xxClientError() ? "client-error" : "internal-error";
+		}
+		return URI.create(PREFIX + kind);
+	}
+
+	/**
+	 * A title for a status, the reason phrase where there is one.
+	 * @param status the response status
+	 * @return the title
+	 */
+	public static String titleFor(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.getReasonPhrase() : "Error";
+	}
+
+}
