@@ -35,11 +35,12 @@ class RecommendationMapper {
 		Set<String> seen = new LinkedHashSet<>(audience.excludedIds());
 		List<EmailItem> items = new ArrayList<>();
 		boolean invalid = false;
-		Map<String, String> tokens = Map.of();
+		Map<String, String> tokens = null;
 		for (TargetOption option : decision.options()) {
 			DesignContentReader.Content content = this.reader.read(option);
 			invalid |= content.invalid();
-			if (tokens.isEmpty() && !content.entities().isEmpty()) {
+			if (tokens == null && !content.entities().isEmpty()) {
+				// The activity whose items lead the email is the one credited.
 				tokens = option.responseTokens();
 			}
 			for (Map<String, String> entity : content.entities()) {
@@ -51,6 +52,9 @@ class RecommendationMapper {
 					items.add(item);
 				}
 			}
+		}
+		if (tokens == null) {
+			tokens = Map.of();
 		}
 		Reason reason = Reason.NONE;
 		if (items.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.recsbridge.recommendation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ record UseCase(String name, String mbox, int defaultMaxItems, Map<String, String
 		properties.tracking()
 			.forEach((parameter, value) -> encoded.put(UriUtils.encodeQueryParam(parameter, "UTF-8"),
 					UriUtils.encodeQueryParam(value, "UTF-8")));
-		return new UseCase(name, properties.mbox(), properties.maxItems(), Map.copyOf(encoded));
+		// Insertion order kept: links read the way operators wrote them.
+		return new UseCase(name, properties.mbox(), properties.maxItems(), Collections.unmodifiableMap(encoded));
 	}
 
 }

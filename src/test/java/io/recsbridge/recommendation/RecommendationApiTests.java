@@ -1,0 +1,254 @@
+package io.recsbridge.recommendation;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.recsbridge.support.ApiClient;
+import io.recsbridge.support.Fixtures;
+import io.recsbridge.support.TargetStandIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.skyscreamer.jsonassert.Customization;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+import org.skyscreamer.jsonassert.RegularExpressionValueMatcher;
+import org.skyscreamer.jsonassert.comparator.CustomComparator;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint AJO calls, end to end over real HTTP, with WireMock standing in for
+ * Target: the email payload for each thing Target can answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RecommendationApiTests {
+
+	private static final String ECID = "45781285307713846961427437541683283427";
+
+	private static final String CART_REQUEST = """
+			{"ecid": "%s", "thirdPartyId": "crm-000123",
+			 "cartItemIds": ["coat-alpine-01", "coat-parka-02"],
+			 "cartItems": [{"id": "coat-parka-02", "name": "Harbour Parka", "price": 189.5, "quantity": 1},
+			               {"id": "sweat-crew-03", "name": "Crew Sweatshirt", "price": 59, "quantity": 1}],
+			 "excludedIds": ["sweat-crew-03"], "locale": "en-US", "currency": "USD",
+			 "journeyId": "j-1", "journeyVersionId": "v-1", "actionId": "a-1"}
+			""".formatted(ECID);
+
+	private static final CustomComparator ANY_REQUEST_ID = new CustomComparator(JSONCompareMode.STRICT,
+			new Customization("requestId", new RegularExpressionValueMatcher<>("[0-9a-f-]{36}")));
+
+	private final WireMockServer target = TargetStandIn.server();
+
+	@Autowired
+	private ObjectMapper objectMapper;
+
+	@LocalServerPort
+	private int port;
+
+	private ApiClient api;
+
+	@DynamicPropertySource
+	static void target(DynamicPropertyRegistry registry) {
+		TargetStandIn.register(registry);
+	}
+
+	@BeforeEach
+	void resetTarget() {
+		this.target.resetAll();
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void postAnswersTheEmailPayloadFromTargetsRecommendations() throws Exception {
+		stubTarget(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json")));
+
+		HttpResponse<String> response = this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		JSONAssert.assertEquals(Fixtures.read("email-payload-cart.json".transform(RecommendationApiTests::here)),
+				response.body(), ANY_REQUEST_ID);
+		assertNoNulls(this.objectMapper.readTree(response.body()));
+	}
+
+	@Test
+	void postSendsTargetTheVisitorTheCartAndTheExclusions() {
+		stubTarget(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json")));
+
+		this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST);
+
+		String expected = Fixtures.read("/io/recsbridge/target/delivery-request-cart.json")
+			.replace("\"6a3b2f0e-8d1c-4b7a-9e55-2c4f1d0a7b31\"", "\"${json-unit.any-string}\"");
+		this.target
+			.verify(postRequestedFor(urlPathEqualTo("/rest/v1/delivery")).withQueryParam("client", equalTo("acme"))
+				.withRequestBody(equalToJson(expected)));
+	}
+
+	@Test
+	void getWithQueryParametersAnswersLikePost() throws Exception {
+		stubTarget(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json")));
+
+		HttpResponse<String> response = this.api.get("/v1/recommendations/abandoned-cart?ecid=" + ECID
+				+ "&thirdPartyId=crm-000123&cartItemIds=coat-alpine-01,coat-parka-02&cartItems[0].id=sweat-crew-03"
+				+ "&excludedIds=sweat-crew-03&locale=en-US&currency=USD");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JSONAssert.assertEquals(Fixtures.read(here("email-payload-cart.json")), response.body(), ANY_REQUEST_ID);
+		String expected = Fixtures.read("/io/recsbridge/target/delivery-request-cart.json")
+			.replace("\"6a3b2f0e-8d1c-4b7a-9e55-2c4f1d0a7b31\"", "\"${json-unit.any-string}\"");
+		this.target
+			.verify(postRequestedFor(urlPathEqualTo("/rest/v1/delivery")).withRequestBody(equalToJson(expected)));
+	}
+
+	@Test
+	void maxItemsAndTheUseCaseDefaultCapTheItems() throws Exception {
+		stubTarget(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json")));
+
+		JsonNode two = body(this.api.postJson("/v1/recommendations/abandoned-cart",
+				"{\"ecid\": \"%s\", \"maxItems\": 2}".formatted(ECID)));
+		JsonNode byDefault = body(
+				this.api.postJson("/v1/recommendations/abandoned-cart", "{\"ecid\": \"%s\"}".formatted(ECID)));
+
+		assertThat(two.get("itemCount").asInt()).isEqualTo(2);
+		assertThat(two.get("items")).hasSize(2);
+		assertThat(byDefault.get("itemCount").asInt()).isEqualTo(4);
+	}
+
+	@Test
+	void anEcidAmongTheIdentitiesIsUsed() throws Exception {
+		stubTarget(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json")));
+
+		JsonNode payload = body(this.api.postJson("/v1/recommendations/abandoned-cart", """
+				{"identities": [{"namespace": "ecid", "id": "%s"}]}""".formatted(ECID)));
+
+		assertThat(payload.get("ecid").asText()).isEqualTo(ECID);
+		assertThat(payload.get("hasItems").asBoolean()).isTrue();
+	}
+
+	@Test
+	void identitiesThatNeedResolutionAreAnsweredAsNotFoundWithoutCallingTarget() throws Exception {
+		JsonNode payload = body(this.api.postJson("/v1/recommendations/recently-viewed", """
+				{"identities": [{"namespace": "Email", "id": "jane@example.com"}]}"""));
+
+		assertEmpty(payload, "none", "identity-not-found");
+		assertThat(payload.get("ecid").asText()).isEmpty();
+		assertThat(this.target.getAllServeEvents()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "Target answering HTTP {0} gives {1}")
+	@CsvSource({ "500, target-unavailable", "503, target-unavailable", "429, target-unavailable",
+			"400, target-rejected", "404, target-rejected" })
+	void targetErrorsAreAnsweredWithAnEmptyFallbackNotAnError(int status, String reason) throws Exception {
+		stubTarget(aResponse().withStatus(status)
+			.withBody("{\"status\": %d, \"message\": \"Bad things\"}".formatted(status)));
+
+		HttpResponse<String> response = this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertEmpty(body(response), "fallback", reason);
+		assertThat(response.body()).doesNotContain("Bad things");
+	}
+
+	@Test
+	void targetUnreachableIsAnsweredWithAnEmptyFallback() throws Exception {
+		stubTarget(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+		assertEmpty(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)), "fallback",
+				"target-unavailable");
+	}
+
+	@Test
+	void targetAnsweringGarbageIsAnsweredWithAnEmptyFallback() throws Exception {
+		stubTarget(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("<html>oops"));
+
+		assertEmpty(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)), "fallback",
+				"target-unavailable");
+	}
+
+	@Test
+	void anHtmlDesignIsInvalidContent() throws Exception {
+		stubTarget(okJson("""
+				{"status": 200, "execute": {"mboxes": [{"index": 0, "name": "ajo-abandoned-cart",
+				 "options": [{"type": "html", "content": "<div class=\\"recs\\">Alpine Down Coat</div>"}]}]}}"""));
+
+		assertEmpty(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)), "none",
+				"invalid-content");
+	}
+
+	@Test
+	void noMatchingActivityIsNoRecommendations() throws Exception {
+		stubTarget(okJson("""
+				{"status": 200, "execute": {"mboxes": [{"index": 0, "name": "ajo-recently-viewed"}]}}"""));
+
+		assertEmpty(
+				body(this.api.postJson("/v1/recommendations/recently-viewed", "{\"ecid\": \"%s\"}".formatted(ECID))),
+				"none", "no-recommendations");
+	}
+
+	private void stubTarget(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery")).willReturn(response));
+	}
+
+	private JsonNode body(HttpResponse<String> response) throws Exception {
+		assertThat(response.statusCode()).isEqualTo(200);
+		return this.objectMapper.readTree(response.body());
+	}
+
+	private void assertEmpty(JsonNode payload, String source, String reason) {
+		assertNoNulls(payload);
+		assertThat(payload.get("hasItems").asBoolean()).isFalse();
+		assertThat(payload.get("itemCount").asInt()).isZero();
+		assertThat(payload.get("items")).isEmpty();
+		assertThat(payload.get("source").asText()).isEqualTo(source);
+		assertThat(payload.get("reason").asText()).isEqualTo(reason);
+		assertThat(payload.get("activityId").asText()).isEmpty();
+	}
+
+	/**
+	 * AJO infers field types from a sample payload: every contract field is there, and no
+	 * value anywhere is null.
+	 */
+	private static void assertNoNulls(JsonNode payload) {
+		List<String> fields = new ArrayList<>();
+		payload.fieldNames().forEachRemaining(fields::add);
+		assertThat(fields).containsExactly("useCase", "ecid", "hasItems", "itemCount", "items", "source", "reason",
+				"activityId", "activityName", "experienceName", "requestId");
+		List<JsonNode> pending = new ArrayList<>(List.of(payload));
+		while (!pending.isEmpty()) {
+			JsonNode node = pending.remove(pending.size() - 1);
+			assertThat(node.isNull()).as("null in %s", payload).isFalse();
+			if (node.isContainerNode()) {
+				Iterator<Map.Entry<String, JsonNode>> children = node.fields();
+				node.elements().forEachRemaining(pending::add);
+				children.forEachRemaining((child) -> pending.add(child.getValue()));
+			}
+		}
+	}
+
+	private static String here(String name) {
+		return "/io/recsbridge/recommendation/" + name;
+	}
+
+}
