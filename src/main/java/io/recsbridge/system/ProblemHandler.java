@@ -109,9 +109,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	 * Jackson's message (it quotes the input and names Java types).
 	 */
 	private static ProblemDetail unreadable(Throwable cause) {
-		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return invalid(List.of(new FieldProblem(JsonPaths.of(mismatch.getPath()),
-					JsonPaths.expectation(mismatch.getTargetType()))));
+		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String message = (mapping instanceof MismatchedInputException mismatch)
+					? JsonPaths.expectation(mismatch.getTargetType()) : "is out of range or of the wrong type";
+			return invalid(List.of(new FieldProblem(JsonPaths.of(mapping.getPath()), message)));
 		}
 		String detail;
 		if (cause instanceof StreamConstraintsException) {
