@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import io.recsbridge.support.ApiClient;
 import io.recsbridge.support.Fixtures;
+import io.recsbridge.support.BridgeAgainstTargetStandIn;
 import io.recsbridge.support.TargetStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +20,6 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.skyscreamer.jsonassert.RegularExpressionValueMatcher;
 import org.skyscreamer.jsonassert.comparator.CustomComparator;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -42,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The endpoint AJO calls, end to end over real HTTP, with WireMock standing in for
  * Target: the email payload for each thing Target can answer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RecommendationApiTests {
+class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 
 	private static final String ECID = "45781285307713846961427437541683283427";
 
@@ -58,27 +49,6 @@ class RecommendationApiTests {
 
 	private static final CustomComparator ANY_REQUEST_ID = new CustomComparator(JSONCompareMode.STRICT,
 			new Customization("requestId", new RegularExpressionValueMatcher<>("[0-9a-f-]{36}")));
-
-	private final WireMockServer target = TargetStandIn.server();
-
-	@Autowired
-	private ObjectMapper objectMapper;
-
-	@LocalServerPort
-	private int port;
-
-	private ApiClient api;
-
-	@DynamicPropertySource
-	static void target(DynamicPropertyRegistry registry) {
-		TargetStandIn.register(registry);
-	}
-
-	@BeforeEach
-	void resetTarget() {
-		this.target.resetAll();
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void postAnswersTheEmailPayloadFromTargetsRecommendations() throws Exception {

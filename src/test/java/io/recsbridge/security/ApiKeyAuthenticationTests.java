@@ -3,17 +3,12 @@ package io.recsbridge.security;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.recsbridge.support.ApiClient;
+import io.recsbridge.support.BridgeAgainstTargetStandIn;
 import io.recsbridge.support.TargetStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -24,43 +19,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Only callers with a configured API key get in; the rest get a 401 problem before their
  * body is read or Target is called.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiKeyAuthenticationTests {
+class ApiKeyAuthenticationTests extends BridgeAgainstTargetStandIn {
 
 	private static final String PATH = "/v1/recommendations/recently-viewed";
 
 	private static final String BODY = "{\"ecid\": \"45781285307713846961427437541683283427\"}";
 
-	@LocalServerPort
-	private int port;
-
-	private ApiClient api;
-
-	@DynamicPropertySource
-	static void target(DynamicPropertyRegistry registry) {
-		TargetStandIn.register(registry);
-	}
-
 	@BeforeEach
-	void setUp() {
-		TargetStandIn.server().resetAll();
-		TargetStandIn.server().stubFor(post(anyUrl()).willReturn(okJson("{\"status\": 200}")));
-		this.api = new ApiClient(this.port);
+	void targetAnswers() {
+		this.target.stubFor(post(anyUrl()).willReturn(okJson("{\"status\": 200}")));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { TargetStandIn.API_KEY, TargetStandIn.ROTATED_API_KEY })
 	void everyConfiguredKeyIsAccepted(String key) {
-		assertThat(post(key).statusCode()).isEqualTo(200);
+		assertThat(postWithKey(key).statusCode()).isEqualTo(200);
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
 	@ValueSource(strings = { "", "wrong", TargetStandIn.API_KEY + "x", "test-key-curren", " " })
 	void aWrongKeyIsA401ProblemAndTargetIsNotCalled(String key) {
-		HttpResponse<String> response = post(key);
+		HttpResponse<String> response = postWithKey(key);
 
 		assertUnauthorized(response);
-		assertThat(TargetStandIn.server().getAllServeEvents()).isEmpty();
+		assertThat(this.target.getAllServeEvents()).isEmpty();
 	}
 
 	@Test
@@ -87,7 +69,7 @@ class ApiKeyAuthenticationTests {
 			.POST(HttpRequest.BodyPublishers.ofString(BODY))));
 	}
 
-	private HttpResponse<String> post(String key) {
+	private HttpResponse<String> postWithKey(String key) {
 		return this.api.send(this.api.request(PATH)
 			.header("X-Api-Key", key)
 			.header("Content-Type", "application/json")

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.recsbridge.support.ApiClient;
+import io.recsbridge.support.BridgeAgainstTargetStandIn;
 import io.recsbridge.support.TargetStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,43 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every bad request gets an RFC 9457 problem with the contract's fields and a stable
  * type, Spring's own errors included, and Target is never called for it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProblemApiTests {
+class ProblemApiTests extends BridgeAgainstTargetStandIn {
 
 	private static final String ECID = "45781285307713846961427437541683283427";
 
 	private static final String PATH = "/v1/recommendations/abandoned-cart";
-
-	@Autowired
-	private ObjectMapper objectMapper;
-
-	@LocalServerPort
-	private int port;
-
-	private ApiClient api;
-
-	@DynamicPropertySource
-	static void target(DynamicPropertyRegistry registry) {
-		TargetStandIn.register(registry);
-	}
-
-	@BeforeEach
-	void setUp() {
-		TargetStandIn.server().resetAll();
-		this.api = new ApiClient(this.port);
-	}
 
 	static List<Arguments> invalidBodies() {
 		String manyIds = IntStream.range(0, 51)
@@ -102,7 +75,7 @@ class ProblemApiTests {
 		if (!message.isEmpty()) {
 			assertThat(problem.path("errors").toString()).contains(message);
 		}
-		assertThat(TargetStandIn.server().getAllServeEvents()).isEmpty();
+		assertThat(this.target.getAllServeEvents()).isEmpty();
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
