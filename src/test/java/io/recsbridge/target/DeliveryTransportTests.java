@@ -1,0 +1,207 @@
+package io.recsbridge.target;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.recsbridge.target.TargetCallException.Failure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The Delivery transport over real HTTP against a WireMock Target: the exact request it
+ * sends, what it reads back, and how each failure is classified.
+ */
+class DeliveryTransportTests {
+
+	private static final String ECID = "45781285307713846961427437541683283427";
+
+	private static final String REQUEST_ID = "6a3b2f0e-8d1c-4b7a-9e55-2c4f1d0a7b31";
+
+	@RegisterExtension
+	static WireMockExtension target = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
+	@Test
+	void executeSendsOneExecuteMboxWithTheVisitorAndRecommendationsParameters() throws IOException {
+		target.stubFor(
+				post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson(fixture("delivery-response-cart.json"))));
+
+		transport(Duration.ofMillis(500)).execute(cartQuery());
+
+		target.verify(postRequestedFor(urlPathEqualTo("/rest/v1/delivery")).withQueryParam("client", equalTo("acme"))
+			.withQueryParam("sessionId", equalTo(VisitorSessions.sessionIdFor(ECID)))
+			.withHeader("Content-Type", equalTo("application/json"))
+			.withRequestBody(equalToJson(fixture("delivery-request-cart.json"))));
+	}
+
+	@Test
+	void executeReadsTheMboxOptionsWithTheirResponseTokens() throws IOException {
+		target.stubFor(
+				post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson(fixture("delivery-response-cart.json"))));
+
+		TargetDecision decision = transport(Duration.ofMillis(500)).execute(cartQuery());
+
+		assertThat(decision.options()).singleElement().satisfies((option) -> {
+			assertThat(option.type()).isEqualTo("json");
+			assertThat(option.content().isTextual()).isTrue();
+			assertThat(option.content().asText()).contains("\"coat-alpine-01\"");
+			assertThat(option.responseTokens()).containsEntry("activity.id", "302740")
+				.containsEntry("activity.name", "Email - abandoned cart")
+				.containsEntry("experience.name", "Experience A")
+				.containsEntry("profile.categoryAffinities", "coats,sweatshirts");
+		});
+		assertThat(this.meterRegistry.get("recs.bridge.target.calls")
+			.tags("transport", "delivery", "outcome", "success")
+			.timer()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void executeSendsOnlyTheFirstTenCartIdsAndNoOptionalFieldsThatAreUnset() {
+		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson("{\"status\": 200}")));
+		List<String> cart = List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12");
+
+		TargetDecision decision = transport(Duration.ofMillis(500), null, null)
+			.execute(new TargetQuery(REQUEST_ID, ECID, null, "ajo-abandoned-cart", cart, List.of()));
+
+		assertThat(decision.options()).isEmpty();
+		target.verify(postRequestedFor(urlPathEqualTo("/rest/v1/delivery")).withRequestBody(equalToJson("""
+				{"requestId": "%s", "context": {"channel": "web"},
+				 "id": {"marketingCloudVisitorId": "%s"},
+				 "execute": {"mboxes": [{"index": 0, "name": "ajo-abandoned-cart", "parameters": {
+				   "cartIds": "a1,a2,a3,a4,a5,a6,a7,a8,a9,a10", "entity.event.detailsOnly": "true"}}]}}
+				""".formatted(REQUEST_ID, ECID))));
+	}
+
+	@Test
+	void executeKeepsTheExcludedIdsWithinTargetsParameterLength() {
+		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson("{\"status\": 200}")));
+		List<String> excluded = java.util.stream.IntStream.range(0, 50).mapToObj((i) -> "x".repeat(250) + i).toList();
+
+		transport(Duration.ofMillis(500))
+			.execute(new TargetQuery(REQUEST_ID, ECID, null, "ajo-recently-viewed", List.of(), excluded));
+
+		String body = target.getAllServeEvents().get(0).getRequest().getBodyAsString();
+		String sent = body.replaceAll(".*\"excludedIds\":\"([^\"]*)\".*", "$1");
+		assertThat(sent.length()).isLessThanOrEqualTo(5000);
+		assertThat(sent.split(",")).hasSize(19).startsWith(excluded.get(0));
+	}
+
+	@Test
+	void sessionIdIsStableForAVisitorAndDiffersBetweenVisitors() {
+		String first = VisitorSessions.sessionIdFor(ECID);
+
+		assertThat(VisitorSessions.sessionIdFor(ECID)).isEqualTo(first);
+		assertThat(VisitorSessions.sessionIdFor("45781285307713846961427437541683283428")).isNotEqualTo(first);
+		assertThat(first).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void executeIgnoresOptionsOfOtherMboxes() {
+		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson("""
+				{"status": 200, "execute": {"mboxes": [
+				  {"index": 1, "name": "some-other-mbox", "options": [{"type": "json", "content": {"items": []}}]}]}}
+				""")));
+
+		assertThat(transport(Duration.ofMillis(500)).execute(cartQuery()).options()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "HTTP {0} is {1}")
+	@CsvSource({ "400, REJECTED", "403, REJECTED", "404, REJECTED", "420, THROTTLED", "429, THROTTLED",
+			"500, SERVER_ERROR", "502, SERVER_ERROR", "503, SERVER_ERROR" })
+	void executeClassifiesErrorStatusesWithoutKeepingTargetsBody(int status, Failure expected) {
+		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery")).willReturn(aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"status\": " + status + ", \"message\": \"secret-looking echo of crm-000123\"}")));
+
+		assertThatExceptionOfType(TargetCallException.class)
+			.isThrownBy(() -> transport(Duration.ofMillis(500)).execute(cartQuery()))
+			.satisfies((ex) -> {
+				assertThat(ex.failure()).isEqualTo(expected);
+				assertThat(ex).hasMessage("Target answered HTTP " + status).hasNoCause();
+			});
+		assertThat(
+				this.meterRegistry.get("recs.bridge.target.calls").tags("outcome", expected.outcome()).timer().count())
+			.isEqualTo(1);
+	}
+
+	@ParameterizedTest(name = "body {0}")
+	@CsvSource(delimiter = '|',
+			value = { "''", "'not json at all'", "'{\"status\": 200, \"execute\": '", "'[1, 2, 3]'" })
+	void executeTreatsAnEmptyOrMalformedBodyAsAnInvalidResponse(String body) {
+		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+
+		assertThatExceptionOfType(TargetCallException.class)
+			.isThrownBy(() -> transport(Duration.ofMillis(500)).execute(cartQuery()))
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.INVALID_RESPONSE));
+	}
+
+	@Test
+	void executeTimesOutWhenTargetAnswersAfterTheTimeout() {
+		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(okJson("{\"status\": 200}").withFixedDelay(2_000)));
+
+		long started = System.nanoTime();
+		assertThatExceptionOfType(TargetCallException.class)
+			.isThrownBy(() -> transport(Duration.ofMillis(200)).execute(cartQuery()))
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.TIMEOUT));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_500));
+	}
+
+	@Test
+	void executeReportsAResetConnectionAsUnreachable() {
+		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+		assertThatExceptionOfType(TargetCallException.class)
+			.isThrownBy(() -> transport(Duration.ofMillis(500)).execute(cartQuery()))
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.UNREACHABLE));
+	}
+
+	private static TargetQuery cartQuery() {
+		return new TargetQuery(REQUEST_ID, ECID, "crm-000123", "ajo-abandoned-cart",
+				List.of("coat-alpine-01", "coat-parka-02", "sweat-crew-03"), List.of("sweat-crew-03"));
+	}
+
+	private DeliveryTransport transport(Duration timeout) {
+		return transport(timeout, "08b62abd-c3e7-dfb3-da93-70b0a3a9c4ab", 4421L);
+	}
+
+	private DeliveryTransport transport(Duration timeout, String propertyToken, Long environmentId) {
+		TargetProperties properties = new TargetProperties(Transport.DELIVERY, "acme", URI.create(target.baseUrl()),
+				propertyToken, environmentId, timeout);
+		return new DeliveryTransport(TargetClientConfiguration.restClient(RestClient.builder(), properties),
+				new TargetClientConfiguration.ConfiguredEndpoint(properties), properties, this.meterRegistry);
+	}
+
+	static String fixture(String name) throws IOException {
+		try (InputStream input = DeliveryTransportTests.class.getResourceAsStream(name)) {
+			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
