@@ -1,0 +1,199 @@
+package io.recsbridge.target;
+
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.recsbridge.target.TargetCallException.Failure;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Calls the Target Delivery API: one {@code execute} mbox per visitor, with the
+ * Recommendations parameters the use case needs.
+ */
+class DeliveryTransport implements TargetClient {
+
+	static final String TRANSPORT_TAG = "delivery";
+
+	/** Target rejects a parameter value longer than this. */
+	private static final int MAX_PARAMETER_LENGTH = 5000;
+
+	private final RestClient restClient;
+
+	private final TargetEndpoint endpoint;
+
+	private final DeliveryRequest.Property property;
+
+	private final Long environmentId;
+
+	private final MeterRegistry meterRegistry;
+
+	DeliveryTransport(RestClient restClient, TargetEndpoint endpoint, TargetProperties properties,
+			MeterRegistry meterRegistry) {
+		this.restClient = restClient;
+		this.endpoint = endpoint;
+		this.property = (properties.propertyToken() != null) ? new DeliveryRequest.Property(properties.propertyToken())
+				: null;
+		this.environmentId = properties.environmentId();
+		this.meterRegistry = meterRegistry;
+	}
+
+	@Override
+	public TargetDecision execute(TargetQuery query) {
+		Timer.Sample sample = Timer.start(this.meterRegistry);
+		String outcome = "success";
+		try {
+			return call(query);
+		}
+		catch (TargetCallException ex) {
+			outcome = ex.failure().outcome();
+			throw ex;
+		}
+		finally {
+			sample.stop(Timer.builder("recs.bridge.target.calls")
+				.description("Calls to Adobe Target, by transport and outcome")
+				.tags("transport", TRANSPORT_TAG, "outcome", outcome)
+				.publishPercentileHistogram()
+				.register(this.meterRegistry));
+		}
+	}
+
+	private TargetDecision call(TargetQuery query) {
+		URI uri = UriComponentsBuilder.fromUri(this.endpoint.baseUrl())
+			.path("/rest/v1/delivery")
+			.query("client={client}&sessionId={sessionId}")
+			.buildAndExpand(this.endpoint.clientCode(), VisitorSessions.sessionIdFor(query.ecid()))
+			.encode()
+			.toUri();
+		try {
+			DeliveryResponse response = this.restClient.post()
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(requestFor(query))
+				.exchange((request, httpResponse) -> {
+					HttpStatusCode status = httpResponse.getStatusCode();
+					if (!status.is2xxSuccessful()) {
+						// Target's error body is never read: it can echo what we sent.
+						throw statusFailure(status);
+					}
+					return httpResponse.bodyTo(DeliveryResponse.class);
+				});
+			if (response == null) {
+				throw new TargetCallException(Failure.INVALID_RESPONSE, "Target answered with an empty body");
+			}
+			return decisionFor(response, query.mbox());
+		}
+		catch (ResourceAccessException ex) {
+			if (ex.getCause() instanceof HttpTimeoutException) {
+				throw new TargetCallException(Failure.TIMEOUT, "Target did not answer in time", ex.getCause());
+			}
+			throw new TargetCallException(Failure.UNREACHABLE, "Target could not be reached", ex.getCause());
+		}
+		catch (RestClientException ex) {
+			throw new TargetCallException(Failure.INVALID_RESPONSE, "Target answered with an unreadable body");
+		}
+	}
+
+	DeliveryRequest requestFor(TargetQuery query) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		List<String> cartIds = query.cartIdsForTarget();
+		if (!cartIds.isEmpty()) {
+			parameters.put("cartIds", commaList(cartIds));
+		}
+		if (!query.excludedIds().isEmpty()) {
+			parameters.put("excludedIds", commaList(query.excludedIds()));
+		}
+		// A server-side call is not a product view: keep it out of the visitor's history.
+		parameters.put("entity.event.detailsOnly", "true");
+		DeliveryRequest.Mbox mbox = new DeliveryRequest.Mbox(0, query.mbox(), parameters);
+		return new DeliveryRequest(query.requestId(), new DeliveryRequest.Context("web"),
+				new DeliveryRequest.VisitorId(query.ecid(), query.thirdPartyId()), this.property, this.environmentId,
+				new DeliveryRequest.Execute(List.of(mbox)));
+	}
+
+	/**
+	 * Joins ids with commas, leaving out the ids that would push the value past Target's
+	 * limit. Excluded ids left out here are still filtered from the answer.
+	 */
+	private static String commaList(List<String> ids) {
+		StringBuilder joined = new StringBuilder();
+		for (String id : ids) {
+			int length = joined.length() + ((joined.length() > 0) ? 1 : 0) + id.length();
+			if (length > MAX_PARAMETER_LENGTH) {
+				break;
+			}
+			if (joined.length() > 0) {
+				joined.append(',');
+			}
+			joined.append(id);
+		}
+		return joined.toString();
+	}
+
+	private static TargetDecision decisionFor(DeliveryResponse response, String mbox) {
+		if (response.execute() == null || response.execute().mboxes() == null) {
+			return new TargetDecision(List.of());
+		}
+		List<TargetOption> options = new ArrayList<>();
+		for (DeliveryResponse.MboxResponse mboxResponse : response.execute().mboxes()) {
+			if (mboxResponse == null || mboxResponse.options() == null || !mbox.equals(mboxResponse.name())) {
+				continue;
+			}
+			for (DeliveryResponse.Option option : mboxResponse.options()) {
+				if (option != null) {
+					options.add(new TargetOption((option.type() != null) ? option.type() : "", option.content(),
+							tokensOf(option.responseTokens())));
+				}
+			}
+		}
+		return new TargetDecision(options);
+	}
+
+	private static Map<String, String> tokensOf(Map<String, JsonNode> responseTokens) {
+		if (responseTokens == null) {
+			return Map.of();
+		}
+		Map<String, String> tokens = new LinkedHashMap<>();
+		responseTokens.forEach((name, value) -> {
+			if (name != null && value != null && !value.isNull()) {
+				tokens.put(name, TokenValues.asText(value));
+			}
+		});
+		return tokens;
+	}
+
+	private static TargetCallException statusFailure(HttpStatusCode status) {
+		int code = status.value();
+		Failure failure;
+		if (code == 420 || code == 429) {
+			// Target's "slow down": a later call may pass, so not a rejection of the
+			// request.
+			failure = Failure.THROTTLED;
+		}
+		else if (status.is4xxClientError()) {
+			failure = Failure.REJECTED;
+		}
+		else if (status.is5xxServerError()) {
+			failure = Failure.SERVER_ERROR;
+		}
+		else {
+			// 1xx and 3xx: the Delivery API answers neither.
+			failure = Failure.INVALID_RESPONSE;
+		}
+		return new TargetCallException(failure, "Target answered HTTP " + code);
+	}
+
+}

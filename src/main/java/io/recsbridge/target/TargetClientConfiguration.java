@@ -1,0 +1,58 @@
+package io.recsbridge.target;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The Target client: Boot's {@link RestClient.Builder} (its Jackson setup and client
+ * metrics) over the JDK HTTP client, with the configured timeouts.
+ */
+@Configuration(proxyBeanMethods = false)
+class TargetClientConfiguration {
+
+	@Bean
+	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties,
+			ObjectProvider<TargetEndpoint> endpoints, MeterRegistry meterRegistry) {
+		if (properties.transport() == Transport.EDGE) {
+			throw new IllegalStateException(
+					"TARGET_TRANSPORT=edge is not available in this version; use delivery or sandbox");
+		}
+		TargetEndpoint endpoint = endpoints.getIfAvailable(() -> new ConfiguredEndpoint(properties));
+		return new DeliveryTransport(restClient(builder, properties), endpoint, properties, meterRegistry);
+	}
+
+	static RestClient restClient(RestClient.Builder builder, TargetProperties properties) {
+		ClientHttpRequestFactorySettings settings = ClientHttpRequestFactorySettings.defaults()
+			.withConnectTimeout(properties.timeout())
+			.withReadTimeout(properties.timeout());
+		// HTTP/1.1 with keep-alive: the JDK client would otherwise try an h2c upgrade on
+		// every plain-HTTP connection (proxies, the sandbox, tests).
+		return builder
+			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
+				.build(settings))
+			.build();
+	}
+
+	/**
+	 * The endpoint of a real Target: the configured base URL or Adobe's host for the
+	 * client code.
+	 */
+	record ConfiguredEndpoint(URI baseUrl, String clientCode) implements TargetEndpoint {
+
+		ConfiguredEndpoint(TargetProperties properties) {
+			this(properties.resolvedBaseUrl(), properties.clientCode());
+		}
+
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.recsbridge.target;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How to reach Adobe Target. Environment variables {@code TARGET_*} bind here.
+ *
+ * @param transport which API carries the calls; decided by {@link TransportDefaulting}
+ * when unset
+ * @param clientCode the Target client code ({@code TARGET_CLIENT_CODE})
+ * @param baseUrl overrides {@code https://{clientCode}.tt.omtrdc.net}, for proxies and
+ * tests ({@code TARGET_BASE_URL})
+ * @param propertyToken the at_property token, sent when set; without it a workspace's
+ * activities answer with no content ({@code TARGET_PROPERTY_TOKEN})
+ * @param environmentId the Target environment id, sent when set
+ * ({@code TARGET_ENVIRONMENT_ID})
+ * @param timeout one upstream call's connect and read timeout ({@code TARGET_TIMEOUT})
+ */
+@Validated
+@ConfigurationProperties("target")
+public record TargetProperties(@NotNull Transport transport,
+		@Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a Target client code") String clientCode,
+		URI baseUrl, String propertyToken, Long environmentId, @DefaultValue("500ms") @NotNull Duration timeout) {
+
+	public TargetProperties {
+		if (transport == Transport.DELIVERY && (clientCode == null || clientCode.isBlank())) {
+			throw new IllegalArgumentException("TARGET_TRANSPORT=delivery needs TARGET_CLIENT_CODE");
+		}
+	}
+
+	/**
+	 * The Delivery API host for this client: the override when given, else Adobe's
+	 * per-client host.
+	 * @return the base URL calls are made against
+	 */
+	public URI resolvedBaseUrl() {
+		if (this.baseUrl != null) {
+			return this.baseUrl;
+		}
+		if (this.clientCode == null) {
+			throw new IllegalStateException("Set TARGET_CLIENT_CODE or TARGET_BASE_URL to reach Adobe Target");
+		}
+		return URI.create("https://" + this.clientCode + ".tt.omtrdc.net");
+	}
+
+}
