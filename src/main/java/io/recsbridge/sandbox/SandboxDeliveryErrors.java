@@ -1,0 +1,37 @@
+package io.recsbridge.sandbox;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers the emulator's refusals as Target does, {@code {"status": 400, "message":
+ * ...}}, ahead of the application's problem handler, which speaks for the bridge's own
+ * API.
+ */
+@RestControllerAdvice(assignableTypes = SandboxDeliveryController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@ConditionalOnProperty(name = "target.transport", havingValue = "sandbox")
+class SandboxDeliveryErrors {
+
+	@ExceptionHandler
+	ResponseEntity<EmulatedResponse.Error> invalid(InvalidDeliveryRequestException ex) {
+		return badRequest(ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<EmulatedResponse.Error> unreadable(HttpMessageNotReadableException ex) {
+		return badRequest("The request body is not a valid DeliveryRequest");
+	}
+
+	private static ResponseEntity<EmulatedResponse.Error> badRequest(String message) {
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.body(new EmulatedResponse.Error(HttpStatus.BAD_REQUEST.value(), message));
+	}
+
+}

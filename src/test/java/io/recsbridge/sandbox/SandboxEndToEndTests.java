@@ -1,0 +1,231 @@
+package io.recsbridge.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.recsbridge.target.TargetEndpoint;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bridge with no Target client code configured, over real HTTP: its Target client
+ * calls the emulator this same application serves.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SandboxEndToEndTests {
+
+	private static final String DELIVERY = "/sandbox/target/rest/v1/delivery?client=sandbox&sessionId=s-1";
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Autowired
+	private TargetEndpoint endpoint;
+
+	@Autowired
+	private MeterRegistry meterRegistry;
+
+	@LocalServerPort
+	private int port;
+
+	private ResponseEntity<JsonNode> recommend(String useCase, String body, String apiKey) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		if (apiKey != null) {
+			headers.set("X-Api-Key", apiKey);
+		}
+		return this.http.exchange("/v1/recommendations/" + useCase, HttpMethod.POST, new HttpEntity<>(body, headers),
+				JsonNode.class);
+	}
+
+	private JsonNode recommend(String useCase, String ecid) {
+		ResponseEntity<JsonNode> response = recommend(useCase, "{\"ecid\": \"" + ecid + "\"}", "sandbox-demo-key");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
+	private ResponseEntity<JsonNode> deliver(String path, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+	}
+
+	private static Map<String, Object> mboxRequest(String ecid, String mbox, Map<String, String> parameters) {
+		return Map.of("requestId", "req-42", "context", Map.of("channel", "web"), "id",
+				Map.of("marketingCloudVisitorId", ecid), "execute",
+				Map.of("mboxes", List.of(Map.of("index", 0, "name", mbox, "parameters", parameters))));
+	}
+
+	private static List<String> ids(JsonNode payload) {
+		return StreamSupport.stream(payload.get("items").spliterator(), false)
+			.map((item) -> item.get("id").asText())
+			.toList();
+	}
+
+	@Test
+	void abandonedCartForTheDemoCartVisitorAnswersTheCartFirstWithEmailReadyLinks() {
+		JsonNode payload = recommend("abandoned-cart", DemoVisitors.CART_VISITOR);
+		assertThat(payload.get("hasItems").asBoolean()).isTrue();
+		assertThat(payload.get("source").asText()).isEqualTo("target");
+		assertThat(payload.get("reason").asText()).isEmpty();
+		assertThat(payload.get("activityId").asText()).isEqualTo(Activity.ABANDONED_CART.id());
+		assertThat(ids(payload)).hasSize(4).startsWith("coat-alpine-01", "coat-parka-02", "sweat-crew-03");
+		JsonNode coat = payload.get("items").get(0);
+		assertThat(coat.get("name").asText()).isEqualTo("Alpine Down Coat");
+		assertThat(coat.get("imageUrl").asText()).isEqualTo("https://cdn.example.com/img/coat-alpine-01.jpg");
+		assertThat(coat.get("productUrl").asText()).startsWith("https://shop.example.com/p/coat-alpine-01?")
+			.contains("utm_campaign=abandoned-cart");
+		assertThat(coat.get("formattedPrice").asText()).isEqualTo("$249.00");
+		assertThat(payload.get("items").get(2).get("formattedPrice").asText()).isEqualTo("$59.50");
+		payload.get("items").forEach((item) -> {
+			assertThat(item.get("imageUrl").asText()).startsWith("https://");
+			assertThat(item.get("productUrl").asText()).startsWith("https://");
+		});
+		assertThat(this.meterRegistry.find("recs.bridge.target.calls").tag("outcome", "success").timer())
+			.satisfies((timer) -> assertThat(timer.count()).isPositive());
+	}
+
+	@Test
+	void abandonedCartForAVisitorWithNoCartAnswersPopularItems() {
+		assertThat(ids(recommend("abandoned-cart", DemoVisitors.NEW_VISITOR))).containsExactly("coat-alpine-01",
+				"sweat-crew-03", "coat-parka-02", "acc-beanie-01");
+	}
+
+	@Test
+	void recentlyViewedForTheBrowsingVisitorAnswersTheViewsMostRecentFirst() {
+		JsonNode payload = recommend("recently-viewed", DemoVisitors.BROWSING_VISITOR);
+		assertThat(ids(payload)).containsExactly("acc-scarf-02", "parka-field-02", "boot-chelsea-02", "knit-merino-01");
+		assertThat(payload.get("items").get(0).get("productUrl").asText()).contains("utm_campaign=recently-viewed");
+		assertThat(payload.get("activityName").asText()).isEqualTo(Activity.RECENTLY_VIEWED.name());
+	}
+
+	@Test
+	void recentlyViewedForAVisitorWithNoHistoryAnswersPopularItems() {
+		JsonNode payload = recommend("recently-viewed", DemoVisitors.NEW_VISITOR);
+		assertThat(payload.get("hasItems").asBoolean()).isTrue();
+		assertThat(ids(payload)).containsExactly("coat-alpine-01", "sweat-crew-03", "coat-parka-02", "acc-beanie-01");
+	}
+
+	@Test
+	void recordingViewsThroughTheDeliveryApiChangesRecentlyViewed() {
+		String ecid = "11112222333344445555666677778888999900";
+		assertThat(ids(recommend("recently-viewed", ecid))).startsWith("coat-alpine-01");
+		assertThat(deliver(DELIVERY, mboxRequest(ecid, "product-view", Map.of("entity.id", "boot-snow-03")))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		deliver(DELIVERY, mboxRequest(ecid, "product-view", Map.of("entity.id", "knit-vest-05")));
+		deliver(DELIVERY, mboxRequest(ecid, "product-view",
+				Map.of("entity.id", "acc-tote-07", "entity.event.detailsOnly", "true")));
+		assertThat(ids(recommend("recently-viewed", ecid))).containsExactly("knit-vest-05", "boot-snow-03");
+	}
+
+	@Test
+	void recordingACartThroughTheDeliveryApiChangesAbandonedCart() {
+		String ecid = "99998888777766665555444433332222111100";
+		deliver(DELIVERY, mboxRequest(ecid, "cart", Map.of("cartIds", "boot-trail-01, acc-socks-04")));
+		assertThat(ids(recommend("abandoned-cart", ecid))).startsWith("boot-trail-01", "acc-socks-04");
+	}
+
+	@Test
+	void cartIdsInTheBridgeRequestWinOverTheRecordedCart() {
+		JsonNode payload = recommend("abandoned-cart",
+				"{\"ecid\": \"" + DemoVisitors.CART_VISITOR
+						+ "\", \"cartItemIds\": [\"knit-cable-02\"], \"excludedIds\": [\"acc-beanie-01\"]}",
+				"sandbox-demo-key")
+			.getBody();
+		// Knitwear goes with coats and accessories; the recorded cart's sweatshirt is not
+		// asked about, and the beanie is excluded.
+		assertThat(ids(payload)).containsExactly("knit-cable-02", "coat-alpine-01", "coat-parka-02", "knit-merino-01");
+	}
+
+	@Test
+	void aMissingApiKeyIsUnauthorized() {
+		ResponseEntity<JsonNode> response = recommend("abandoned-cart",
+				"{\"ecid\": \"" + DemoVisitors.CART_VISITOR + "\"}", null);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void theDeliveryApiAnswersAdobesResponseShape() {
+		JsonNode response = deliver(DELIVERY,
+				mboxRequest(DemoVisitors.CART_VISITOR, "ajo-abandoned-cart", Map.of("excludedIds", "coat-parka-02")))
+			.getBody();
+		assertThat(response.get("status").asInt()).isEqualTo(200);
+		assertThat(response.get("requestId").asText()).isEqualTo("req-42");
+		assertThat(response.get("client").asText()).isEqualTo("sandbox");
+		assertThat(response.get("edgeHost").asText()).isEqualTo("mboxedge28.tt.omtrdc.net");
+		assertThat(response.at("/id/marketingCloudVisitorId").asText()).isEqualTo(DemoVisitors.CART_VISITOR);
+		assertThat(response.at("/id/tntId").asText()).endsWith(".28_0");
+		JsonNode mbox = response.at("/execute/mboxes/0");
+		assertThat(mbox.get("index").asInt()).isZero();
+		assertThat(mbox.get("name").asText()).isEqualTo("ajo-abandoned-cart");
+		JsonNode option = mbox.at("/options/0");
+		assertThat(option.get("type").asText()).isEqualTo("json");
+		assertThat(option.at("/content/key").asText()).isEqualTo("coat-alpine-01");
+		assertThat(option.at("/content/items")).hasSizeLessThanOrEqualTo(10);
+		assertThat(ids(option.get("content"))).startsWith("coat-alpine-01", "sweat-crew-03")
+			.doesNotContain("coat-parka-02");
+		assertThat(option.at("/responseTokens/activity.id").asText()).isEqualTo(Activity.ABANDONED_CART.id());
+		assertThat(option.get("responseTokens").fieldNames()).toIterable()
+			.contains("activity.id", "activity.name", "experience.name", "option.id");
+	}
+
+	@Test
+	void anMboxWithNoActivityIsAnsweredWithoutOptions() {
+		JsonNode response = deliver(DELIVERY, mboxRequest(DemoVisitors.CART_VISITOR, "homepage-hero", Map.of()))
+			.getBody();
+		assertThat(response.at("/execute/mboxes/0/name").asText()).isEqualTo("homepage-hero");
+		assertThat(response.at("/execute/mboxes/0/options")).isEmpty();
+	}
+
+	@Test
+	void theDeliveryApiRefusesARequestWithoutContextInAdobesErrorShape() {
+		ResponseEntity<JsonNode> response = deliver(DELIVERY,
+				Map.of("id", Map.of("marketingCloudVisitorId", DemoVisitors.CART_VISITOR)));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
+		assertThat(response.getBody().get("message").asText()).contains("context.channel");
+	}
+
+	@Test
+	void theDeliveryApiRefusesUnreadableJsonInAdobesErrorShape() {
+		ResponseEntity<JsonNode> response = deliver(DELIVERY, "{\"context\": ");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
+		assertThat(response.getBody().get("message").asText()).isNotBlank();
+	}
+
+	@Test
+	void theDeliveryApiRequiresClientAndSessionId() {
+		Map<String, Object> body = mboxRequest(DemoVisitors.CART_VISITOR, "ajo-recently-viewed", Map.of());
+		assertThat(deliver("/sandbox/target/rest/v1/delivery?sessionId=s-1", body).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		ResponseEntity<JsonNode> response = deliver("/sandbox/target/rest/v1/delivery?client=sandbox", body);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody().get("message").asText()).contains("sessionId");
+	}
+
+	@Test
+	void theTargetClientIsPointedAtThisApplication() {
+		assertThat(this.endpoint).isInstanceOf(SandboxEndpoint.class);
+		assertThat(this.endpoint.clientCode()).isEqualTo("sandbox");
+		assertThat(this.endpoint.baseUrl()).hasToString("http://127.0.0.1:" + this.port + "/sandbox/target");
+	}
+
+}
