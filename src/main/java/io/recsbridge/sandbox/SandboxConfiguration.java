@@ -1,9 +1,11 @@
 package io.recsbridge.sandbox;
 
+import io.recsbridge.target.ConditionalOnTransport;
+import io.recsbridge.target.Transport;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsbridge.target.TargetEndpoint;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -15,7 +17,7 @@ import org.springframework.core.io.ClassPathResource;
  * {@code sandbox}: the default when no Target client code is configured.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "target.transport", havingValue = "sandbox")
+@ConditionalOnTransport(Transport.SANDBOX)
 class SandboxConfiguration {
 
 	/** Enough for any demo; anyone who reaches the sandbox can invent visitors. */

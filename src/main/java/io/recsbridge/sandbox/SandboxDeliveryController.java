@@ -1,6 +1,8 @@
 package io.recsbridge.sandbox;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.recsbridge.target.ConditionalOnTransport;
+import io.recsbridge.target.Transport;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in Adobe's error shape rather than Spring's.
  */
 @RestController
-@ConditionalOnProperty(name = "target.transport", havingValue = "sandbox")
+@ConditionalOnTransport(Transport.SANDBOX)
 class SandboxDeliveryController {
 
 	static final String PATH = SandboxEndpoint.BASE_PATH + "/rest/v1/delivery";

@@ -1,6 +1,8 @@
 package io.recsbridge.sandbox;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.recsbridge.target.ConditionalOnTransport;
+import io.recsbridge.target.Transport;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,7 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = SandboxDeliveryController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@ConditionalOnProperty(name = "target.transport", havingValue = "sandbox")
+@ConditionalOnTransport(Transport.SANDBOX)
 class SandboxDeliveryErrors {
 
 	@ExceptionHandler

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How to reach Adobe Target. Environment variables {@code TARGET_*} bind here.
  *
- * @param transport which API carries the calls; decided by {@link TransportDefaulting}
- * when unset
+ * @param transport which API carries the calls ({@code TARGET_TRANSPORT}); when unset,
+ * the sandbox without a client code and the Delivery API with one
  * @param clientCode the Target client code ({@code TARGET_CLIENT_CODE})
  * @param baseUrl overrides {@code https://{clientCode}.tt.omtrdc.net}, for proxies and
  * tests ({@code TARGET_BASE_URL})
@@ -26,11 +26,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("target")
-public record TargetProperties(@NotNull Transport transport,
+public record TargetProperties(Transport transport,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a Target client code") String clientCode,
 		URI baseUrl, String propertyToken, Long environmentId, @DefaultValue("500ms") @NotNull Duration timeout) {
 
 	public TargetProperties {
+		transport = Transport.resolve(transport, clientCode);
 		if (transport == Transport.DELIVERY && (clientCode == null || clientCode.isBlank())) {
 			throw new IllegalArgumentException("TARGET_TRANSPORT=delivery needs TARGET_CLIENT_CODE");
 		}
