@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.recsbridge.system.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class RecommendationMetrics {
 		Timer.builder("recs.bridge.request")
 			.description("Time to answer a recommendation request")
 			.tag("use_case", useCase.name())
-			.publishPercentileHistogram()
+			.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
 			.register(this.registry)
 			.record(elapsedNanos, TimeUnit.NANOSECONDS);
 		DistributionSummary.builder("recs.bridge.items.returned")

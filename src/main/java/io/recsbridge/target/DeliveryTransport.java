@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.recsbridge.system.LatencyBuckets;
 import io.recsbridge.target.TargetCallException.Failure;
 
 import org.springframework.http.HttpStatusCode;
@@ -65,7 +66,7 @@ class DeliveryTransport implements TargetClient {
 			sample.stop(Timer.builder("recs.bridge.target.calls")
 				.description("Calls to Adobe Target, by transport and outcome")
 				.tags("transport", TRANSPORT_TAG, "outcome", outcome)
-				.publishPercentileHistogram()
+				.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
 				.register(this.meterRegistry));
 		}
 	}
