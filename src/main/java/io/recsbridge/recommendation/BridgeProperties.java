@@ -12,9 +12,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -25,12 +27,24 @@ import org.springframework.validation.annotation.Validated;
  * @param catalog how catalog URLs become absolute
  * @param defaultLocale prices are formatted for this locale when the request names none
  * @param defaultCurrency prices are in this currency when the request names none
+ * @param answerReserve what the deadline keeps back for answering once it stops waiting
+ * on Target: mapping, a fallback, writing the response
+ * @param cacheTtl how long a fresh answer is served from cache; zero turns caching off
+ * ({@code BRIDGE_CACHE_TTL})
+ * @param cacheStaleTtl how long a last-good answer may stand in when Target fails
+ * ({@code BRIDGE_CACHE_STALE_TTL})
+ * @param cacheMaxEntries bound on fresh answers kept (about 6 KB each with 4 items)
+ * @param cacheStaleMaxEntries bound on last-good answers kept
  */
 @Validated
 @ConfigurationProperties("bridge")
 public record BridgeProperties(@DefaultValue("700ms") @NotNull Duration deadline,
 		@NotEmpty Map<String, @Valid UseCaseProperties> useCases, @DefaultValue @Valid Catalog catalog,
-		@DefaultValue("en-US") @NotNull Locale defaultLocale, @DefaultValue("USD") @NotNull Currency defaultCurrency) {
+		@DefaultValue("en-US") @NotNull Locale defaultLocale, @DefaultValue("USD") @NotNull Currency defaultCurrency,
+		@DefaultValue("20ms") @NotNull Duration answerReserve, @DefaultValue("5m") @NotNull Duration cacheTtl,
+		@DefaultValue("24h") @NotNull Duration cacheStaleTtl,
+		@DefaultValue("10000") @PositiveOrZero long cacheMaxEntries,
+		@DefaultValue("20000") @PositiveOrZero long cacheStaleMaxEntries) {
 
 	/**
 	 * One use case: which mbox renders it and how its links are tagged.
@@ -39,9 +53,13 @@ public record BridgeProperties(@DefaultValue("700ms") @NotNull Duration deadline
 	 * @param maxItems items returned when the request does not say
 	 * @param tracking query parameters added to every product link, such as
 	 * {@code utm_campaign}
+	 * @param fallback what to answer when Target fails and no last-good answer exists
+	 * @param staticItems for the {@code static} fallback: a JSON file in the design's
+	 * shape, {@code {"items": [{"id": ..., "name": ...}]}}
 	 */
 	public record UseCaseProperties(@NotBlank String mbox, @DefaultValue("4") @Min(1) @Max(20) int maxItems,
-			@DefaultValue Map<String, String> tracking) {
+			@DefaultValue Map<String, String> tracking, @DefaultValue("empty") @NotNull FallbackPolicy fallback,
+			Resource staticItems) {
 	}
 
 	/**

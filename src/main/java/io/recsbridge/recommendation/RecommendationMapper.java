@@ -2,7 +2,8 @@ package io.recsbridge.recommendation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +32,7 @@ class RecommendationMapper {
 	}
 
 	Recommendations map(TargetDecision decision, Audience audience) {
-		Prices prices = new Prices(audience.locale(), audience.currency());
-		Set<String> seen = new LinkedHashSet<>(audience.excludedIds());
-		List<EmailItem> items = new ArrayList<>();
+		Items items = new Items(audience);
 		boolean invalid = false;
 		Map<String, String> tokens = null;
 		for (TargetOption option : decision.options()) {
@@ -43,25 +42,75 @@ class RecommendationMapper {
 				// The activity whose items lead the email is the one credited.
 				tokens = option.responseTokens();
 			}
-			for (Map<String, String> entity : content.entities()) {
-				if (items.size() == audience.maxItems()) {
-					break;
-				}
-				EmailItem item = shape(entity, items.size() + 1, audience.useCase(), prices);
-				if (item != null && seen.add(item.id())) {
-					items.add(item);
-				}
+			content.entities().forEach(items::add);
+		}
+		return items.result(invalid, (tokens != null) ? tokens : Map.of());
+	}
+
+	/**
+	 * The abandoned cart's own lines as email items, for when Target cannot say more.
+	 * @param cartItems the lines AJO sent
+	 * @param audience who they are for
+	 * @return the items, with the same rules as Target's
+	 */
+	Recommendations fromCart(List<RecommendationRequest.CartItem> cartItems, Audience audience) {
+		Items items = new Items(audience);
+		for (RecommendationRequest.CartItem line : cartItems) {
+			Map<String, String> entity = new HashMap<>();
+			putIfPresent(entity, "id", line.id());
+			putIfPresent(entity, "name", line.name());
+			putIfPresent(entity, "thumbnailUrl", line.imageUrl());
+			putIfPresent(entity, "pageUrl", line.productUrl());
+			putIfPresent(entity, "value", (line.price() != null) ? line.price().toPlainString() : null);
+			items.add(entity);
+		}
+		return items.result(false, Map.of());
+	}
+
+	private static void putIfPresent(Map<String, String> entity, String name, String value) {
+		if (value != null) {
+			entity.put(name, value);
+		}
+	}
+
+	/**
+	 * Collects shaped items: unique, never excluded, ranked, capped.
+	 */
+	private final class Items {
+
+		private final Audience audience;
+
+		private final Prices prices;
+
+		private final Set<String> seen;
+
+		private final List<EmailItem> items = new ArrayList<>();
+
+		Items(Audience audience) {
+			this.audience = audience;
+			this.prices = new Prices(audience.locale(), audience.currency());
+			this.seen = new HashSet<>(audience.excludedIds());
+		}
+
+		void add(Map<String, String> entity) {
+			if (this.items.size() == this.audience.maxItems()) {
+				return;
+			}
+			EmailItem item = shape(entity, this.items.size() + 1, this.audience.useCase(), this.prices);
+			if (item != null && this.seen.add(item.id())) {
+				this.items.add(item);
 			}
 		}
-		if (tokens == null) {
-			tokens = Map.of();
+
+		Recommendations result(boolean invalid, Map<String, String> tokens) {
+			Reason reason = Reason.NONE;
+			if (this.items.isEmpty()) {
+				reason = invalid ? Reason.INVALID_CONTENT : Reason.NO_RECOMMENDATIONS;
+			}
+			return new Recommendations(this.items, reason, tokens.getOrDefault("activity.id", ""),
+					tokens.getOrDefault("activity.name", ""), tokens.getOrDefault("experience.name", ""));
 		}
-		Reason reason = Reason.NONE;
-		if (items.isEmpty()) {
-			reason = invalid ? Reason.INVALID_CONTENT : Reason.NO_RECOMMENDATIONS;
-		}
-		return new Recommendations(items, reason, tokens.getOrDefault("activity.id", ""),
-				tokens.getOrDefault("activity.name", ""), tokens.getOrDefault("experience.name", ""));
+
 	}
 
 	private EmailItem shape(Map<String, String> entity, int rank, UseCase useCase, Prices prices) {
@@ -119,6 +168,15 @@ class RecommendationMapper {
 	 */
 	record Recommendations(List<EmailItem> items, Reason reason, String activityId, String activityName,
 			String experienceName) {
+
+		Recommendations {
+			items = List.copyOf(items);
+		}
+
+		static Recommendations none(Reason reason) {
+			return new Recommendations(List.of(), reason, "", "", "");
+		}
+
 	}
 
 }

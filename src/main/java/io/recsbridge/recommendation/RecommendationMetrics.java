@@ -23,10 +23,10 @@ class RecommendationMetrics {
 		this.registry = registry;
 	}
 
-	void record(UseCase useCase, EmailPayload payload, long elapsedNanos) {
+	void record(UseCase useCase, String source, String reason, int itemCount, long elapsedNanos) {
 		Counter.builder("recs.bridge.requests")
 			.description("Answered recommendation requests, by where the items came from")
-			.tags("use_case", useCase.name(), "source", payload.source().label(), "reason", payload.reason().label())
+			.tags("use_case", useCase.name(), "source", source, "reason", reason)
 			.register(this.registry)
 			.increment();
 		Timer.builder("recs.bridge.request")
@@ -39,7 +39,7 @@ class RecommendationMetrics {
 			.description("Items in each answer")
 			.tag("use_case", useCase.name())
 			.register(this.registry)
-			.record(payload.itemCount());
+			.record(itemCount);
 	}
 
 }

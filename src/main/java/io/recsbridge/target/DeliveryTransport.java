@@ -2,6 +2,7 @@ package io.recsbridge.target;
 
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.recsbridge.system.LatencyBuckets;
 import io.recsbridge.target.TargetCallException.Failure;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -41,10 +43,16 @@ class DeliveryTransport implements TargetClient {
 
 	private final MeterRegistry meterRegistry;
 
+	private final LocationHints locationHints;
+
+	private final Clock clock;
+
 	DeliveryTransport(RestClient restClient, TargetEndpoint endpoint, TargetProperties properties,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, LocationHints locationHints, Clock clock) {
 		this.restClient = restClient;
 		this.endpoint = endpoint;
+		this.locationHints = locationHints;
+		this.clock = clock;
 		this.property = (properties.propertyToken() != null) ? new DeliveryRequest.Property(properties.propertyToken())
 				: null;
 		this.environmentId = properties.environmentId();
@@ -72,7 +80,8 @@ class DeliveryTransport implements TargetClient {
 	}
 
 	private TargetDecision call(TargetQuery query) {
-		URI uri = UriComponentsBuilder.fromUri(this.endpoint.baseUrl())
+		URI base = this.endpoint.baseUrlFor(this.locationHints.hintFor(query.ecid()));
+		URI uri = UriComponentsBuilder.fromUri(base)
 			.path("/rest/v1/delivery")
 			.query("client={client}&sessionId={sessionId}")
 			.buildAndExpand(this.endpoint.clientCode(), VisitorSessions.sessionIdFor(query.ecid()))
@@ -88,12 +97,15 @@ class DeliveryTransport implements TargetClient {
 					HttpStatusCode status = httpResponse.getStatusCode();
 					if (!status.is2xxSuccessful()) {
 						// Target's error body is never read: it can echo what we sent.
-						throw statusFailure(status);
+						throw statusFailure(status, httpResponse.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
 					}
 					return httpResponse.bodyTo(DeliveryResponse.class);
 				});
 			if (response == null) {
 				throw new TargetCallException(Failure.INVALID_RESPONSE, "Target answered with an empty body");
+			}
+			if (response.id() != null) {
+				this.locationHints.remember(query.ecid(), response.id().tntId());
 			}
 			return decisionFor(response, query.mbox());
 		}
@@ -176,15 +188,16 @@ class DeliveryTransport implements TargetClient {
 		return tokens;
 	}
 
-	private static TargetCallException statusFailure(HttpStatusCode status) {
+	private TargetCallException statusFailure(HttpStatusCode status, String retryAfter) {
 		int code = status.value();
-		Failure failure;
 		if (code == 420 || code == 429) {
 			// Target's "slow down": a later call may pass, so not a rejection of the
 			// request.
-			failure = Failure.THROTTLED;
+			return TargetCallException.throttled(Failure.THROTTLED, "Target answered HTTP " + code,
+					RetryAfter.parse(retryAfter, this.clock));
 		}
-		else if (status.is4xxClientError()) {
+		Failure failure;
+		if (status.is4xxClientError()) {
 			failure = Failure.REJECTED;
 		}
 		else if (status.is5xxServerError()) {

@@ -2,6 +2,7 @@ package io.recsbridge.target;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The Target client: Boot's {@link RestClient.Builder} (its Jackson setup and client
@@ -18,6 +20,9 @@ import org.springframework.web.client.RestClient;
  */
 @Configuration(proxyBeanMethods = false)
 class TargetClientConfiguration {
+
+	/** About 100 bytes each: at most some 10 MB of hints. */
+	static final long MAX_LOCATION_HINTS = 100_000;
 
 	@Bean
 	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties,
@@ -27,7 +32,8 @@ class TargetClientConfiguration {
 					"TARGET_TRANSPORT=edge is not available in this version; use delivery or sandbox");
 		}
 		TargetEndpoint endpoint = endpoints.getIfAvailable(() -> new ConfiguredEndpoint(properties));
-		return new DeliveryTransport(restClient(builder, properties), endpoint, properties, meterRegistry);
+		return new DeliveryTransport(restClient(builder, properties), endpoint, properties, meterRegistry,
+				new LocationHints(MAX_LOCATION_HINTS), Clock.systemUTC());
 	}
 
 	static RestClient restClient(RestClient.Builder builder, TargetProperties properties) {
@@ -47,10 +53,22 @@ class TargetClientConfiguration {
 	 * The endpoint of a real Target: the configured base URL or Adobe's host for the
 	 * client code.
 	 */
-	record ConfiguredEndpoint(URI baseUrl, String clientCode) implements TargetEndpoint {
+	record ConfiguredEndpoint(URI baseUrl, String clientCode, boolean routable) implements TargetEndpoint {
 
 		ConfiguredEndpoint(TargetProperties properties) {
-			this(properties.resolvedBaseUrl(), properties.clientCode());
+			this(properties.resolvedBaseUrl(), properties.clientCode(), properties.baseUrl() == null);
+		}
+
+		@Override
+		public URI baseUrlFor(String locationHint) {
+			if (!this.routable || locationHint == null) {
+				return this.baseUrl;
+			}
+			return UriComponentsBuilder.newInstance()
+				.scheme("https")
+				.host("mboxedge{hint}.tt.omtrdc.net")
+				.buildAndExpand(locationHint)
+				.toUri();
 		}
 
 	}

@@ -20,4 +20,15 @@ public interface TargetEndpoint {
 	 */
 	String clientCode();
 
+	/**
+	 * Where to send a visitor whose profile Target placed on a given edge. Only a base
+	 * URL derived from the client code can be routed; an override (a proxy, a test) is
+	 * kept.
+	 * @param locationHint the edge location hint, such as {@code 28}, or {@code null}
+	 * @return the base URL for that visitor's calls
+	 */
+	default URI baseUrlFor(String locationHint) {
+		return baseUrl();
+	}
+
 }

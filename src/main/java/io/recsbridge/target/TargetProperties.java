@@ -3,8 +3,12 @@ package io.recsbridge.target;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,18 +27,42 @@ import org.springframework.validation.annotation.Validated;
  * @param environmentId the Target environment id, sent when set
  * ({@code TARGET_ENVIRONMENT_ID})
  * @param timeout one upstream call's connect and read timeout ({@code TARGET_TIMEOUT})
+ * @param rateLimit upstream calls a second from this instance, all use cases together
+ * ({@code TARGET_RATE_LIMIT})
+ * @param rateRamp start at {@code rampStep} calls a second and add as much every
+ * {@code rampInterval} up to the limit, as Adobe asks of email senders
+ * ({@code TARGET_RATE_RAMP})
+ * @param rampStep calls a second to start at and to add each interval
+ * @param rampInterval how often the ramp steps up
+ * @param retry how retries wait between attempts
  */
 @Validated
 @ConfigurationProperties("target")
 public record TargetProperties(Transport transport,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a Target client code") String clientCode,
-		URI baseUrl, String propertyToken, Long environmentId, @DefaultValue("500ms") @NotNull Duration timeout) {
+		URI baseUrl, String propertyToken, Long environmentId, @DefaultValue("500ms") @NotNull Duration timeout,
+		@DefaultValue("1000") @Positive int rateLimit, @DefaultValue("true") boolean rateRamp,
+		@DefaultValue("200") @Positive int rampStep, @DefaultValue("1m") @NotNull Duration rampInterval,
+		@DefaultValue @Valid @NotNull RetryBackoff retry) {
 
 	public TargetProperties {
 		transport = Transport.resolve(transport, clientCode);
 		if (transport == Transport.DELIVERY && (clientCode == null || clientCode.isBlank())) {
 			throw new IllegalArgumentException("TARGET_TRANSPORT=delivery needs TARGET_CLIENT_CODE");
 		}
+	}
+
+	/**
+	 * Jittered exponential backoff between attempts; {@code Retry-After} wins when Target
+	 * sends a longer one that fits the budget.
+	 *
+	 * @param initialWait the wait before the second attempt
+	 * @param multiplier how much each further wait grows
+	 * @param jitter the random share of each wait, 0 to 1
+	 */
+	public record RetryBackoff(@DefaultValue("50ms") @NotNull Duration initialWait,
+			@DefaultValue("2") @DecimalMin("1") double multiplier,
+			@DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double jitter) {
 	}
 
 	/**

@@ -130,30 +130,30 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 	@ParameterizedTest(name = "Target answering HTTP {0} gives {1}")
 	@CsvSource({ "500, target-unavailable", "503, target-unavailable", "429, target-unavailable",
 			"400, target-rejected", "404, target-rejected" })
-	void targetErrorsAreAnsweredWithAnEmptyFallbackNotAnError(int status, String reason) throws Exception {
+	void targetErrorsAreAnsweredWithTheCartsOwnLinesNotAnError(int status, String reason) throws Exception {
 		stubTarget(aResponse().withStatus(status)
 			.withBody("{\"status\": %d, \"message\": \"Bad things\"}".formatted(status)));
 
 		HttpResponse<String> response = this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST);
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertEmpty(body(response), "fallback", reason);
+		assertCartFallback(body(response), reason);
 		assertThat(response.body()).doesNotContain("Bad things");
 	}
 
 	@Test
-	void targetUnreachableIsAnsweredWithAnEmptyFallback() throws Exception {
+	void targetUnreachableIsAnsweredWithTheCartsOwnLines() throws Exception {
 		stubTarget(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-		assertEmpty(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)), "fallback",
+		assertCartFallback(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)),
 				"target-unavailable");
 	}
 
 	@Test
-	void targetAnsweringGarbageIsAnsweredWithAnEmptyFallback() throws Exception {
+	void targetAnsweringGarbageIsAnsweredWithTheCartsOwnLines() throws Exception {
 		stubTarget(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("<html>oops"));
 
-		assertEmpty(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)), "fallback",
+		assertCartFallback(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)),
 				"target-unavailable");
 	}
 
@@ -184,6 +184,22 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 	private JsonNode body(HttpResponse<String> response) throws Exception {
 		assertThat(response.statusCode()).isEqualTo(200);
 		return this.objectMapper.readTree(response.body());
+	}
+
+	/**
+	 * The abandoned-cart fallback: the request's cart lines, less the excluded
+	 * sweatshirt.
+	 */
+	private void assertCartFallback(JsonNode payload, String reason) {
+		assertNoNulls(payload);
+		assertThat(payload.get("source").asText()).isEqualTo("fallback");
+		assertThat(payload.get("reason").asText()).isEqualTo(reason);
+		assertThat(payload.get("hasItems").asBoolean()).isTrue();
+		assertThat(payload.get("items")).singleElement().satisfies((item) -> {
+			assertThat(item.get("id").asText()).isEqualTo("coat-parka-02");
+			assertThat(item.get("name").asText()).isEqualTo("Harbour Parka");
+			assertThat(item.get("formattedPrice").asText()).isEqualTo("$189.50");
+		});
 	}
 
 	private void assertEmpty(JsonNode payload, String source, String reason) {

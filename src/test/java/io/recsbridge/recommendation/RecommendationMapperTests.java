@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.recsbridge.recommendation.RecommendationMapper.Audience;
 import io.recsbridge.recommendation.RecommendationMapper.Recommendations;
+import io.recsbridge.support.BoundProperties;
 import io.recsbridge.target.TargetDecision;
 import io.recsbridge.target.TargetOption;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,8 @@ class RecommendationMapperTests {
 
 	private final UseCase abandonedCart = UseCase.of("abandoned-cart",
 			new BridgeProperties.UseCaseProperties("ajo-abandoned-cart", 4,
-					orderedTracking("utm_source", "ajo", "utm_medium", "email", "utm_campaign", "abandoned-cart")));
+					orderedTracking("utm_source", "ajo", "utm_medium", "email", "utm_campaign", "abandoned-cart"),
+					FallbackPolicy.CART_ITEMS, null));
 
 	@Test
 	void designRenderedAsAJsonStringMapsToTheGoldenItems() throws Exception {
@@ -165,8 +167,8 @@ class RecommendationMapperTests {
 			"/p/blue coat|https://shop.example.com/p/blue%20coat?utm_source=ajo", "javascript:alert(1)|''",
 			"mailto:someone@example.com|''", "ftp://shop.example.com/p/1|''", "http://[bad|''" })
 	void productLinksAreAbsoluteHttpsAndTracked(String pageUrl, String expected) throws Exception {
-		UseCase useCase = UseCase.of("abandoned-cart",
-				new BridgeProperties.UseCaseProperties("ajo-abandoned-cart", 4, Map.of("utm_source", "ajo")));
+		UseCase useCase = UseCase.of("abandoned-cart", new BridgeProperties.UseCaseProperties("ajo-abandoned-cart", 4,
+				Map.of("utm_source", "ajo"), FallbackPolicy.CART_ITEMS, null));
 		JsonNode content = json("{\"items\": [{\"id\": \"a\", \"pageUrl\": %s}]}".formatted(quoted(pageUrl)));
 
 		Recommendations result = this.mapper.map(new TargetDecision(List.of(new TargetOption("json", content, TOKENS))),
@@ -265,9 +267,13 @@ class RecommendationMapperTests {
 	}
 
 	private RecommendationMapper mapper(URI imageBase, URI productBase) {
-		BridgeProperties properties = new BridgeProperties(Duration.ofMillis(700), Map.of(),
-				new BridgeProperties.Catalog(imageBase, productBase), Locale.US, Currency.getInstance("USD"));
-		return new RecommendationMapper(this.objectMapper, properties);
+		Map<String, String> settings = new HashMap<>(Map.of("use-cases.abandoned-cart.mbox", "ajo-abandoned-cart"));
+		if (imageBase != null) {
+			settings.put("catalog.image-base-url", imageBase.toString());
+			settings.put("catalog.product-base-url", productBase.toString());
+		}
+		return new RecommendationMapper(this.objectMapper,
+				BoundProperties.bind("bridge", BridgeProperties.class, settings));
 	}
 
 	private void assertGolden(List<EmailItem> items, String golden) throws Exception {

@@ -7,10 +7,13 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.target.TargetEndpoint;
+import io.recsbridge.recommendation.RecommendationState;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,8 +44,16 @@ class SandboxEndToEndTests {
 	@Autowired
 	private MeterRegistry meterRegistry;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@LocalServerPort
 	private int port;
+
+	@BeforeEach
+	void resetAnswers() {
+		RecommendationState.reset(this.context);
+	}
 
 	private ResponseEntity<JsonNode> recommend(String useCase, String body, String apiKey) {
 		HttpHeaders headers = new HttpHeaders();
@@ -131,6 +142,9 @@ class SandboxEndToEndTests {
 		deliver(DELIVERY, mboxRequest(ecid, "product-view", Map.of("entity.id", "knit-vest-05")));
 		deliver(DELIVERY, mboxRequest(ecid, "product-view",
 				Map.of("entity.id", "acc-tote-07", "entity.event.detailsOnly", "true")));
+		// The first answer is cached for BRIDGE_CACHE_TTL; a new view shows once it
+		// expires.
+		RecommendationState.reset(this.context);
 		assertThat(ids(recommend("recently-viewed", ecid))).containsExactly("knit-vest-05", "boot-snow-03");
 	}
 

@@ -2,7 +2,9 @@ package io.recsbridge.target;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.recsbridge.support.BoundProperties;
 import io.recsbridge.target.TargetCallException.Failure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +46,8 @@ class DeliveryTransportTests {
 	static WireMockExtension target = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
+	private final LocationHints locationHints = new LocationHints(100);
 
 	@Test
 	void executeSendsOneExecuteMboxWithTheVisitorAndRecommendationsParameters() throws IOException {
@@ -192,10 +197,16 @@ class DeliveryTransportTests {
 	}
 
 	private DeliveryTransport transport(Duration timeout, String propertyToken, Long environmentId) {
-		TargetProperties properties = new TargetProperties(Transport.DELIVERY, "acme", URI.create(target.baseUrl()),
-				propertyToken, environmentId, timeout);
+		Map<String, String> settings = new HashMap<>(
+				Map.of("client-code", "acme", "base-url", target.baseUrl(), "timeout", timeout.toMillis() + "ms"));
+		if (propertyToken != null) {
+			settings.put("property-token", propertyToken);
+			settings.put("environment-id", environmentId.toString());
+		}
+		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class, settings);
 		return new DeliveryTransport(TargetClientConfiguration.restClient(RestClient.builder(), properties),
-				new TargetClientConfiguration.ConfiguredEndpoint(properties), properties, this.meterRegistry);
+				new TargetClientConfiguration.ConfiguredEndpoint(properties), properties, this.meterRegistry,
+				this.locationHints, Clock.systemUTC());
 	}
 
 	static String fixture(String name) throws IOException {

@@ -1,0 +1,101 @@
+package io.recsbridge.recommendation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsbridge.target.TargetDecision;
+import io.recsbridge.target.TargetOption;
+import io.recsbridge.target.TargetProperties;
+import io.recsbridge.target.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each use case's fallback policy, ready at start-up: static lists are read and checked
+ * once, not on the request that needs them.
+ */
+@Component
+class Fallbacks {
+
+	/**
+	 * The sandbox's popular items. Never served to real shoppers: outside the sandbox a
+	 * {@code static} use case needs its own {@code static-items}.
+	 */
+	static final String DEMO_STATIC_ITEMS = "classpath:fallback/demo-popular-items.json";
+
+	private static final Logger logger = LoggerFactory.getLogger(Fallbacks.class);
+
+	private final RecommendationMapper mapper;
+
+	private final Map<String, FallbackPolicy> policies = new HashMap<>();
+
+	private final Map<String, JsonNode> staticItems = new HashMap<>();
+
+	Fallbacks(BridgeProperties properties, TargetProperties target, RecommendationMapper mapper,
+			ObjectMapper objectMapper, ResourceLoader resources) {
+		this.mapper = mapper;
+		properties.useCases().forEach((name, useCase) -> {
+			FallbackPolicy policy = useCase.fallback();
+			if (policy == FallbackPolicy.STATIC) {
+				Resource items = useCase.staticItems();
+				if (items == null && target.transport() == Transport.SANDBOX) {
+					items = resources.getResource(DEMO_STATIC_ITEMS);
+				}
+				if (items == null) {
+					logger.warn("Use case {} falls back to 'static' but has no static-items: it falls back to 'empty'",
+							name);
+					policy = FallbackPolicy.EMPTY;
+				}
+				else {
+					this.staticItems.put(name, read(items, objectMapper));
+				}
+			}
+			this.policies.put(name, policy);
+		});
+	}
+
+	FallbackPolicy policyFor(UseCase useCase) {
+		return this.policies.getOrDefault(useCase.name(), FallbackPolicy.EMPTY);
+	}
+
+	/**
+	 * The fallback's items under the use case's policy (not {@code error}, which has
+	 * none).
+	 */
+	RecommendationMapper.Recommendations itemsFor(UseCase useCase, RecommendationRequest request,
+			RecommendationMapper.Audience audience) {
+		return switch (policyFor(useCase)) {
+			case CART_ITEMS -> this.mapper.fromCart(request.cartItems(), audience);
+			case STATIC -> this.mapper.map(
+					new TargetDecision(
+							List.of(new TargetOption("json", this.staticItems.get(useCase.name()), Map.of()))),
+					audience);
+			case EMPTY, ERROR -> RecommendationMapper.Recommendations.none(Reason.NONE);
+		};
+	}
+
+	private static JsonNode read(Resource resource, ObjectMapper objectMapper) {
+		try (InputStream input = resource.getInputStream()) {
+			JsonNode items = objectMapper.readTree(input);
+			if (!items.path("items").isArray()) {
+				throw new IllegalStateException(
+						"Static fallback " + resource.getDescription() + " must be {\"items\": [...]}");
+			}
+			return items;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read static fallback " + resource.getDescription(), ex);
+		}
+	}
+
+}

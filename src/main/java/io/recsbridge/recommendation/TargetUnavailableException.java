@@ -1,0 +1,27 @@
+package io.recsbridge.recommendation;
+
+import io.recsbridge.system.ProblemTypes;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Target failed and the use case's fallback policy is {@code error}: a 503, so the
+ * journey takes its error path once AJO's retries are spent.
+ */
+class TargetUnavailableException extends ErrorResponseException {
+
+	TargetUnavailableException(Reason reason) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, problem(reason), null);
+	}
+
+	private static ProblemDetail problem(Reason reason) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Adobe Target gave no answer and this use case has no fallback (" + reason.label() + ")");
+		problem.setType(ProblemTypes.typeFor(HttpStatus.SERVICE_UNAVAILABLE));
+		problem.setTitle("Recommendations unavailable");
+		return problem;
+	}
+
+}

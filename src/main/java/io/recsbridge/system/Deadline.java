@@ -1,0 +1,42 @@
+package io.recsbridge.system;
+
+import java.time.Duration;
+
+/**
+ * The moment by which one request must be answered, on the monotonic clock.
+ */
+public final class Deadline {
+
+	private final long atNanos;
+
+	private Deadline(long atNanos) {
+		this.atNanos = atNanos;
+	}
+
+	/**
+	 * A deadline the given budget from now.
+	 * @param budget the time allowed
+	 * @return the deadline
+	 */
+	public static Deadline in(Duration budget) {
+		return new Deadline(System.nanoTime() + budget.toNanos());
+	}
+
+	/**
+	 * Time left, never negative.
+	 * @return the time left
+	 */
+	public Duration remaining() {
+		return Duration.ofNanos(Math.max(0, this.atNanos - System.nanoTime()));
+	}
+
+	/**
+	 * Whether at least this much time is left.
+	 * @param needed the time needed
+	 * @return {@code true} if it is left
+	 */
+	public boolean allows(Duration needed) {
+		return this.atNanos - System.nanoTime() >= needed.toNanos();
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.recsbridge.target;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.Retry;
+import io.recsbridge.system.Deadline;
+import io.recsbridge.target.TargetCallException.Failure;
+
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+
+/**
+ * Target behind the resilience4j guards, within one request's deadline: <pre>
+ * bulkhead ( retry ( circuit breaker ( rate limiter ( one HTTP call ) ) ) )
+ * </pre> The bulkhead bounds the calls in flight and refuses at once when full, rather
+ * than queueing past the deadline. Each attempt passes the breaker (so an open breaker
+ * stops retries too) and takes one rate-limit permit (Target counts every request). An
+ * attempt starts only while the deadline leaves room for its whole timeout, so that
+ * {@code attempts x (permit wait + timeout) + backoff < deadline} holds by construction.
+ */
+public class GuardedTarget {
+
+	private final TargetClient transport;
+
+	private final Bulkhead bulkhead;
+
+	private final Retry retry;
+
+	private final CircuitBreaker breaker;
+
+	private final RateLimiter rateLimiter;
+
+	private final AsyncTaskExecutor executor;
+
+	private final Duration attemptBudget;
+
+	GuardedTarget(TargetClient transport, Guards guards, AsyncTaskExecutor executor, Duration attemptBudget) {
+		this.transport = transport;
+		this.bulkhead = guards.bulkhead();
+		this.retry = guards.retry();
+		this.breaker = guards.breaker();
+		this.rateLimiter = guards.rateLimiter();
+		this.executor = executor;
+		this.attemptBudget = attemptBudget;
+	}
+
+	/**
+	 * Starts the call on its own thread, so the caller can stop waiting at its deadline
+	 * whatever Target does (hangs, dribbles a body).
+	 * @param query what to ask
+	 * @param deadline when the request must be answered
+	 * @return the decision to come
+	 * @throws TargetCallException with {@link Failure#BULKHEAD_FULL} at once when the
+	 * bulkhead is full
+	 */
+	public CompletableFuture<TargetDecision> submit(TargetQuery query, Deadline deadline) {
+		if (!this.bulkhead.tryAcquirePermission()) {
+			throw new TargetCallException(Failure.BULKHEAD_FULL, "Too many Target calls in flight");
+		}
+		try {
+			return this.executor.submitCompletable(() -> {
+				try {
+					return callWithRetries(query, deadline);
+				}
+				finally {
+					this.bulkhead.onComplete();
+				}
+			});
+		}
+		catch (TaskRejectedException ex) {
+			this.bulkhead.onComplete();
+			throw new TargetCallException(Failure.BULKHEAD_FULL, "No thread for a Target call", ex);
+		}
+	}
+
+	/**
+	 * The longest one attempt may take: a rate-limit permit's wait and the call's
+	 * timeout.
+	 * @return the attempt budget
+	 */
+	public Duration attemptBudget() {
+		return this.attemptBudget;
+	}
+
+	private TargetDecision callWithRetries(TargetQuery query, Deadline deadline) {
+		AtomicReference<TargetCallException> lastFailure = new AtomicReference<>();
+		Supplier<TargetDecision> attempt = () -> attempt(query, deadline, lastFailure);
+		try {
+			return Retry.decorateSupplier(this.retry, attempt).get();
+		}
+		catch (CallNotPermittedException ex) {
+			throw new TargetCallException(Failure.BREAKER_OPEN, "The Target circuit breaker is open");
+		}
+		catch (RequestNotPermitted ex) {
+			throw TargetCallException.throttled(Failure.RATE_LIMITED, "No permit under the Target rate limit in time",
+					this.rateLimiter.getRateLimiterConfig().getLimitRefreshPeriod());
+		}
+	}
+
+	private TargetDecision attempt(TargetQuery query, Deadline deadline,
+			AtomicReference<TargetCallException> lastFailure) {
+		if (!deadline.allows(this.attemptBudget)) {
+			TargetCallException last = lastFailure.get();
+			throw (last != null) ? last.withoutRetry()
+					: new TargetCallException(Failure.DEADLINE, "No time left to call Target");
+		}
+		try {
+			return this.breaker.executeSupplier(() -> {
+				RateLimiter.waitForPermission(this.rateLimiter);
+				return this.transport.execute(query);
+			});
+		}
+		catch (TargetCallException ex) {
+			lastFailure.set(ex);
+			Duration retryAfter = ex.retryAfter();
+			if (retryAfter != null && !deadline.allows(retryAfter.plus(this.attemptBudget))) {
+				// Target's requested wait does not fit in what is left: answer now.
+				throw ex.withoutRetry();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The resilience4j instances guarding Target.
+	 *
+	 * @param bulkhead bounds the calls in flight
+	 * @param retry retries transient failures
+	 * @param breaker stops calling a failing Target
+	 * @param rateLimiter keeps calls under Target's rate
+	 */
+	record Guards(Bulkhead bulkhead, Retry retry, CircuitBreaker breaker, RateLimiter rateLimiter) {
+	}
+
+}

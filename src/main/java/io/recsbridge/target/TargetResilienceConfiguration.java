@@ -1,0 +1,78 @@
+package io.recsbridge.target;
+
+import java.time.Duration;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * Wires the {@code target} resilience4j instances (their numbers are in application.yml)
+ * around the transport.
+ */
+@Configuration(proxyBeanMethods = false)
+class TargetResilienceConfiguration {
+
+	static final String INSTANCE = "target";
+
+	private static final Logger logger = LoggerFactory.getLogger(TargetResilienceConfiguration.class);
+
+	@Bean
+	RetryConfigCustomizer targetRetryBackoff(TargetProperties properties) {
+		TargetProperties.RetryBackoff backoff = properties.retry();
+		IntervalFunction jittered = IntervalFunction.ofExponentialRandomBackoff(backoff.initialWait(),
+				backoff.multiplier(), backoff.jitter());
+		return RetryConfigCustomizer.of(INSTANCE, (builder) -> builder.intervalBiFunction(retryAfterAware(jittered)));
+	}
+
+	/**
+	 * The jittered backoff, or Target's {@code Retry-After} when that is longer.
+	 */
+	static IntervalBiFunction<Object> retryAfterAware(IntervalFunction backoff) {
+		return (attempt, outcome) -> {
+			long wait = backoff.apply(attempt);
+			if (outcome.isLeft() && outcome.getLeft() instanceof TargetCallException ex && ex.retryAfter() != null) {
+				return Math.max(wait, ex.retryAfter().toMillis());
+			}
+			return wait;
+		};
+	}
+
+	@Bean
+	RateRamp targetRateRamp(RateLimiterRegistry rateLimiters, TargetProperties properties) {
+		return new RateRamp(rateLimiters.rateLimiter(INSTANCE), properties);
+	}
+
+	@Bean
+	GuardedTarget guardedTarget(TargetClient transport, BulkheadRegistry bulkheads, RetryRegistry retries,
+			CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters, TargetProperties properties,
+			Environment environment) {
+		CircuitBreaker breaker = breakers.circuitBreaker(INSTANCE);
+		breaker.getEventPublisher()
+			.onStateTransition((event) -> logger.warn("Target circuit breaker: {}", event.getStateTransition()));
+		RateLimiter rateLimiter = rateLimiters.rateLimiter(INSTANCE);
+		Duration attemptBudget = properties.timeout().plus(rateLimiter.getRateLimiterConfig().getTimeoutDuration());
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("target-call-");
+		// Virtual threads on Java 21+ when enabled; each call waits on I/O, never
+		// computes.
+		executor.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
+		return new GuardedTarget(transport,
+				new GuardedTarget.Guards(bulkheads.bulkhead(INSTANCE), retries.retry(INSTANCE), breaker, rateLimiter),
+				executor, attemptBudget);
+	}
+
+}
