@@ -2,6 +2,7 @@ package io.recsbridge.target;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,6 +41,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class DeliveryTransportTests {
 
 	private static final String ECID = "45781285307713846961427437541683283427";
+
+	/**
+	 * For tests that are not about timeouts: a cold JVM's first call on a loaded machine
+	 * can take longer than production's 500 ms.
+	 */
+	private static final Duration RELAXED_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final String REQUEST_ID = "6a3b2f0e-8d1c-4b7a-9e55-2c4f1d0a7b31";
 
@@ -54,7 +62,7 @@ class DeliveryTransportTests {
 		target.stubFor(
 				post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson(fixture("delivery-response-cart.json"))));
 
-		transport(Duration.ofMillis(500)).execute(cartQuery());
+		transport(RELAXED_TIMEOUT).execute(cartQuery());
 
 		target.verify(postRequestedFor(urlPathEqualTo("/rest/v1/delivery")).withQueryParam("client", equalTo("acme"))
 			.withQueryParam("sessionId", equalTo(VisitorSessions.sessionIdFor(ECID)))
@@ -67,7 +75,7 @@ class DeliveryTransportTests {
 		target.stubFor(
 				post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson(fixture("delivery-response-cart.json"))));
 
-		TargetDecision decision = transport(Duration.ofMillis(500)).execute(cartQuery());
+		TargetDecision decision = transport(RELAXED_TIMEOUT).execute(cartQuery());
 
 		assertThat(decision.options()).singleElement().satisfies((option) -> {
 			assertThat(option.type()).isEqualTo("json");
@@ -89,7 +97,7 @@ class DeliveryTransportTests {
 		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson("{\"status\": 200}")));
 		List<String> cart = List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12");
 
-		TargetDecision decision = transport(Duration.ofMillis(500), null, null)
+		TargetDecision decision = transport(RELAXED_TIMEOUT, null, null)
 			.execute(new TargetQuery(REQUEST_ID, ECID, null, "ajo-abandoned-cart", cart, List.of()));
 
 		assertThat(decision.options()).isEmpty();
@@ -106,7 +114,7 @@ class DeliveryTransportTests {
 		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson("{\"status\": 200}")));
 		List<String> excluded = java.util.stream.IntStream.range(0, 50).mapToObj((i) -> "x".repeat(250) + i).toList();
 
-		transport(Duration.ofMillis(500))
+		transport(RELAXED_TIMEOUT)
 			.execute(new TargetQuery(REQUEST_ID, ECID, null, "ajo-recently-viewed", List.of(), excluded));
 
 		String body = target.getAllServeEvents().get(0).getRequest().getBodyAsString();
@@ -125,13 +133,87 @@ class DeliveryTransportTests {
 	}
 
 	@Test
+	void aVisitorsNextCallGoesToTheEdgeTargetPlacedItsProfileOnAndOtherVisitorsDoNot() throws IOException {
+		target.stubFor(post(urlPathMatching(".*/rest/v1/delivery"))
+			.willReturn(okJson(fixture("delivery-response-cart.json"))));
+		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class,
+				Map.of("client-code", "acme", "base-url", target.baseUrl()));
+		TargetEndpoint perEdge = new TargetEndpoint() {
+
+			@Override
+			public URI baseUrl() {
+				return URI.create(target.baseUrl());
+			}
+
+			@Override
+			public String clientCode() {
+				return "acme";
+			}
+
+			@Override
+			public URI baseUrlFor(String locationHint) {
+				return (locationHint != null) ? URI.create(target.baseUrl() + "/edge" + locationHint) : baseUrl();
+			}
+
+		};
+		DeliveryTransport transport = new DeliveryTransport(
+				TargetClientConfiguration.restClient(RestClient.builder(), properties), perEdge, properties,
+				this.meterRegistry, this.locationHints, Clock.systemUTC());
+
+		transport.execute(cartQuery());
+		transport.execute(cartQuery());
+		transport.execute(new TargetQuery(REQUEST_ID, "11111111111111111111111111111111111111", null,
+				"ajo-recently-viewed", List.of(), List.of()));
+
+		assertThat(target.getAllServeEvents())
+			.extracting((event) -> event.getRequest().getUrl().replaceAll("\\?.*", ""))
+			.containsExactlyInAnyOrder("/rest/v1/delivery", "/edge28/rest/v1/delivery", "/rest/v1/delivery");
+	}
+
+	@Test
+	void onlyABaseUrlDerivedFromTheClientCodeIsRoutedToAnEdge() {
+		TargetProperties derived = BoundProperties.bind("target", TargetProperties.class,
+				Map.of("client-code", "acme"));
+		TargetProperties overridden = BoundProperties.bind("target", TargetProperties.class,
+				Map.of("client-code", "acme", "base-url", "https://proxy.example.com"));
+
+		assertThat(new TargetClientConfiguration.ConfiguredEndpoint(derived).baseUrlFor("28"))
+			.isEqualTo(URI.create("https://mboxedge28.tt.omtrdc.net"));
+		assertThat(new TargetClientConfiguration.ConfiguredEndpoint(derived).baseUrlFor(null))
+			.isEqualTo(URI.create("https://acme.tt.omtrdc.net"));
+		assertThat(new TargetClientConfiguration.ConfiguredEndpoint(overridden).baseUrlFor("28"))
+			.isEqualTo(URI.create("https://proxy.example.com"));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(nullValues = "null", value = { "8f1f43a5c6d34b1b9f0d6e1c2a7b9d11.28_0, 28",
+			"8f1f43a5c6d34b1b9f0d6e1c2a7b9d11.35_0, 35", "no-hint-here, null", "abc.evil.com/x_0, null", "null, null" })
+	void locationHintsAreReadFromTheTntId(String tntId, String hint) {
+		LocationHints hints = new LocationHints(10);
+
+		hints.remember("visitor", tntId);
+
+		assertThat(hints.hintFor("visitor")).isEqualTo(hint);
+	}
+
+	@ParameterizedTest(name = "Retry-After {0} -> {1}")
+	@CsvSource(nullValues = "null",
+			value = { "0, PT0S", "3, PT3S", "99999, PT5M", "'Sat, 28 Nov 2026 20:00:10 GMT', PT10S",
+					"'Sat, 28 Nov 2026 19:00:00 GMT', PT0S", "soon, null", "'', null", "null, null" })
+	void retryAfterIsReadAsSecondsOrAnHttpDate(String header, String expected) {
+		Clock now = Clock.fixed(java.time.Instant.parse("2026-11-28T20:00:00Z"), java.time.ZoneOffset.UTC);
+
+		assertThat(RetryAfter.parse(header, now)).isEqualTo((expected != null) ? Duration.parse(expected) : null);
+	}
+
+	@Test
 	void executeIgnoresOptionsOfOtherMboxes() {
 		target.stubFor(post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson("""
 				{"status": 200, "execute": {"mboxes": [
 				  {"index": 1, "name": "some-other-mbox", "options": [{"type": "json", "content": {"items": []}}]}]}}
 				""")));
 
-		assertThat(transport(Duration.ofMillis(500)).execute(cartQuery()).options()).isEmpty();
+		assertThat(transport(RELAXED_TIMEOUT).execute(cartQuery()).options()).isEmpty();
 	}
 
 	@ParameterizedTest(name = "HTTP {0} is {1}")
@@ -143,7 +225,7 @@ class DeliveryTransportTests {
 			.withBody("{\"status\": " + status + ", \"message\": \"secret-looking echo of crm-000123\"}")));
 
 		assertThatExceptionOfType(TargetCallException.class)
-			.isThrownBy(() -> transport(Duration.ofMillis(500)).execute(cartQuery()))
+			.isThrownBy(() -> transport(RELAXED_TIMEOUT).execute(cartQuery()))
 			.satisfies((ex) -> {
 				assertThat(ex.failure()).isEqualTo(expected);
 				assertThat(ex).hasMessage("Target answered HTTP " + status).hasNoCause();
@@ -161,7 +243,7 @@ class DeliveryTransportTests {
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
 
 		assertThatExceptionOfType(TargetCallException.class)
-			.isThrownBy(() -> transport(Duration.ofMillis(500)).execute(cartQuery()))
+			.isThrownBy(() -> transport(RELAXED_TIMEOUT).execute(cartQuery()))
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.INVALID_RESPONSE));
 	}
 
@@ -183,7 +265,7 @@ class DeliveryTransportTests {
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		assertThatExceptionOfType(TargetCallException.class)
-			.isThrownBy(() -> transport(Duration.ofMillis(500)).execute(cartQuery()))
+			.isThrownBy(() -> transport(RELAXED_TIMEOUT).execute(cartQuery()))
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.UNREACHABLE));
 	}
 

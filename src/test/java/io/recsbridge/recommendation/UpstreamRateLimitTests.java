@@ -1,0 +1,84 @@
+package io.recsbridge.recommendation;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import io.recsbridge.support.BridgeAgainstTargetStandIn;
+import io.recsbridge.support.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bridge's own limit towards Target: past it, a request with nothing cached gets a
+ * 429 with {@code Retry-After} (AJO retries it) rather than an email without items. One
+ * permit per 100 ms here, so a burst exhausts it at once.
+ */
+@TestPropertySource(properties = { "target.rate-limit=1", "target.rate-ramp=false" })
+class UpstreamRateLimitTests extends BridgeAgainstTargetStandIn {
+
+	private static final ExecutorService callers = Executors.newFixedThreadPool(10);
+
+	@AfterAll
+	static void stopCallers() {
+		callers.shutdownNow();
+	}
+
+	@Test
+	void aBurstPastTheLimitGets429WithRetryAfterAndTargetSeesOnlyThePermittedCalls() {
+		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json"))));
+
+		List<HttpResponse<String>> responses = burst(10);
+
+		List<HttpResponse<String>> limited = responses.stream().filter((r) -> r.statusCode() == 429).toList();
+		List<HttpResponse<String>> answered = responses.stream().filter((r) -> r.statusCode() == 200).toList();
+		assertThat(limited.size() + answered.size()).isEqualTo(10);
+		assertThat(limited).isNotEmpty().allSatisfy((response) -> {
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).contains("urn:problem-type:recs-bridge:rate-limited");
+		});
+		assertThat(this.target.getAllServeEvents()).hasSize(answered.size());
+	}
+
+	@Test
+	void aCachedAnswerIsServedEvenWhenNoPermitIsLeft() throws Exception {
+		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json"))));
+		String cached = body(7);
+		HttpResponse<String> first = this.api.postJson("/v1/recommendations/abandoned-cart", cached);
+		assertThat(this.objectMapper.readTree(first.body()).get("source").asText()).as(first.body())
+			.isEqualTo("target");
+
+		List<HttpResponse<String>> responses = burst(10);
+		HttpResponse<String> again = this.api.postJson("/v1/recommendations/abandoned-cart", cached);
+
+		assertThat(responses).anySatisfy((response) -> assertThat(response.statusCode()).isEqualTo(429));
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(this.objectMapper.readTree(again.body()).get("source").asText()).isEqualTo("cache");
+	}
+
+	private List<HttpResponse<String>> burst(int count) {
+		List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, count)
+			.mapToObj((i) -> CompletableFuture
+				.supplyAsync(() -> this.api.postJson("/v1/recommendations/abandoned-cart", body(100 + i)), callers))
+			.toList();
+		return calls.stream().map(CompletableFuture::join).toList();
+	}
+
+	private static String body(int visitor) {
+		return "{\"ecid\": \"%038d\"}".formatted(visitor);
+	}
+
+}
