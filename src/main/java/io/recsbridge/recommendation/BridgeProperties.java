@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * ({@code BRIDGE_CACHE_TTL})
  * @param cacheStaleTtl how long a last-good answer may stand in when Target fails
  * ({@code BRIDGE_CACHE_STALE_TTL})
- * @param cacheMaxEntries bound on fresh answers kept (about 6 KB each with 4 items)
+ * @param cacheMaxEntries bound on fresh answers kept
  * @param cacheStaleMaxEntries bound on last-good answers kept
  */
 @Validated
