@@ -17,11 +17,8 @@ class TargetUnavailableException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(Reason reason) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "Recommendations unavailable",
 				"Adobe Target gave no answer and this use case has no fallback (" + reason.label() + ")");
-		problem.setType(ProblemTypes.typeFor(HttpStatus.SERVICE_UNAVAILABLE));
-		problem.setTitle("Recommendations unavailable");
-		return problem;
 	}
 
 }

@@ -16,11 +16,7 @@ class UnknownUseCaseException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"No use case of that name is configured");
-		problem.setType(ProblemTypes.typeFor(HttpStatus.NOT_FOUND));
-		problem.setTitle("Unknown use case");
-		return problem;
+		return ProblemTypes.problem(HttpStatus.NOT_FOUND, "Unknown use case", "No use case of that name is configured");
 	}
 
 }

@@ -23,11 +23,8 @@ class UpstreamRateLimitedException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+		return ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "Upstream rate limit reached",
 				"The bridge is at its request rate towards Adobe Target; retry after the indicated delay");
-		problem.setType(ProblemTypes.typeFor(HttpStatus.TOO_MANY_REQUESTS));
-		problem.setTitle("Upstream rate limit reached");
-		return problem;
 	}
 
 }

@@ -33,9 +33,7 @@ public class ProblemResponses {
 	 * @return the problem
 	 */
 	public static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(ProblemTypes.typeFor(status));
-		problem.setTitle(title);
+		ProblemDetail problem = ProblemTypes.problem(status, title, detail);
 		problem.setInstance(java.net.URI.create(Paths.safeInstance(request.getRequestURI())));
 		return problem;
 	}

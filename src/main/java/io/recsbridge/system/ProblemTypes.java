@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * One stable problem {@code type} per kind of problem, so callers can branch on it. URNs:
@@ -32,6 +33,20 @@ public final class ProblemTypes {
 			kind = status.is4xxClientError() ? "client-error" : "internal-error";
 		}
 		return URI.create(PREFIX + kind);
+	}
+
+	/**
+	 * A problem of the kind its status names.
+	 * @param status the response status
+	 * @param title a short, fixed summary
+	 * @param detail what happened, safe to show to the caller
+	 * @return the problem, without an instance (set where the request is known)
+	 */
+	public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(typeFor(status));
+		problem.setTitle(title);
+		return problem;
 	}
 
 	/**
