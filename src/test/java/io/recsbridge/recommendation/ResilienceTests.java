@@ -42,6 +42,9 @@ import static org.awaitility.Awaitility.await;
  * Target, and that the answer leaves within the deadline (700 ms), measured.
  */
 @TestPropertySource(properties = { "bridge.cache-ttl=0",
+		// The rate limiter is not under test here; its 100 ms permit wait would leave a
+		// retry only 80 ms after a failure, too tight on a loaded two-core machine.
+		"resilience4j.ratelimiter.instances.target.timeout-duration=10ms",
 		"resilience4j.circuitbreaker.instances.target.sliding-window-type=count_based",
 		"resilience4j.circuitbreaker.instances.target.sliding-window-size=10",
 		"resilience4j.circuitbreaker.instances.target.minimum-number-of-calls=5",
