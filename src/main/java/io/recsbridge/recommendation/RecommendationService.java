@@ -1,6 +1,9 @@
 package io.recsbridge.recommendation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import io.recsbridge.identity.IdentityResolution;
+import io.recsbridge.identity.PersonIdentity;
 import io.recsbridge.system.Deadline;
 import io.recsbridge.target.GuardedTarget;
 import io.recsbridge.target.TargetCallException;
@@ -25,11 +30,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers one AJO call within the deadline: finds the visitor's ECID, then tries in order
- * a fresh cached answer, Target (one call shared by identical concurrent requests), a
- * last-good answer, and the use case's fallback policy. Target failing never fails the
- * call, except by the use case's choice ({@code error}) or when the bridge's own rate
- * limit towards Target leaves nothing to answer with (429).
+ * Answers one AJO call within the deadline: finds the person's ECIDs (one per device, a
+ * few at most), then for each, in parallel, tries in order a fresh cached answer, Target
+ * (one call shared by identical concurrent requests) and a last-good answer; their items
+ * are merged, and when Target failed for every ECID the use case's fallback policy
+ * answers. Target failing never fails the call, except by the use case's choice
+ * ({@code error}) or when the bridge's own rate limit towards Target leaves nothing to
+ * answer with (429).
  */
 @Service
 class RecommendationService {
@@ -50,11 +57,15 @@ class RecommendationService {
 
 	private final BridgeProperties properties;
 
+	private final IdentityResolution identities;
+
 	private final SingleFlight<AnswerKey, TargetDecision> flights = new SingleFlight<>();
 
-	RecommendationService(UseCases useCases, GuardedTarget target, RecommendationMapper mapper, AnswerCache cache,
-			Fallbacks fallbacks, RecommendationMetrics metrics, BridgeProperties properties) {
+	RecommendationService(UseCases useCases, IdentityResolution identities, GuardedTarget target,
+			RecommendationMapper mapper, AnswerCache cache, Fallbacks fallbacks, RecommendationMetrics metrics,
+			BridgeProperties properties) {
 		this.useCases = useCases;
+		this.identities = identities;
 		this.target = target;
 		this.mapper = mapper;
 		this.cache = cache;
@@ -91,47 +102,131 @@ class RecommendationService {
 	}
 
 	private EmailPayload answer(UseCase useCase, RecommendationRequest request, String requestId, Deadline deadline) {
-		Optional<String> found = ecidOf(request);
-		if (found.isEmpty()) {
+		List<String> ecids = this.identities.ecidsOf(request.ecid(), identitiesOf(request), deadline);
+		if (ecids.isEmpty()) {
 			return EmailPayload.empty(useCase.name(), "", Source.NONE, Reason.IDENTITY_NOT_FOUND, requestId);
 		}
-		String ecid = found.get();
 		List<String> excludedIds = distinctIds(request.excludedIds().stream());
-		TargetQuery query = new TargetQuery(requestId, ecid, blankToNull(request.thirdPartyId()), useCase.mbox(),
-				cartIdsOf(request), excludedIds);
 		int maxItems = (request.maxItems() != null) ? request.maxItems() : useCase.defaultMaxItems();
 		RecommendationMapper.Audience audience = new RecommendationMapper.Audience(useCase, excludedIds, maxItems,
 				localeOf(request), currencyOf(request));
+		// Every ECID's call starts before any is waited on: several devices cost one
+		// Target round trip, not one each.
+		List<Visit> visits = ecids.stream()
+			.map((ecid) -> visit(useCase, request, requestId, ecid, excludedIds, audience, deadline))
+			.toList();
+		List<Outcome> outcomes = visits.stream().map((visit) -> land(visit, audience, deadline)).toList();
+		return combine(new Answer(useCase, ecids.get(0), requestId), outcomes, request, audience);
+	}
+
+	/**
+	 * One ECID's answer: a fresh cached one, or the Target call started for it (one call
+	 * shared by identical concurrent requests).
+	 */
+	private Visit visit(UseCase useCase, RecommendationRequest request, String requestId, String ecid,
+			List<String> excludedIds, RecommendationMapper.Audience audience, Deadline deadline) {
+		TargetQuery query = new TargetQuery(requestId, ecid, blankToNull(request.thirdPartyId()), useCase.mbox(),
+				cartIdsOf(request), excludedIds);
 		AnswerKey key = new AnswerKey(useCase.name(), ecid, (query.thirdPartyId() != null) ? query.thirdPartyId() : "",
-				query.cartIdsForTarget(), excludedIds, maxItems, audience.locale().toLanguageTag(),
+				query.cartIdsForTarget(), excludedIds, audience.maxItems(), audience.locale().toLanguageTag(),
 				audience.currency().getCurrencyCode());
-		Answer answer = new Answer(useCase, ecid, requestId);
 		Optional<RecommendationMapper.Recommendations> fresh = this.cache.fresh(key);
 		if (fresh.isPresent()) {
-			return answer.with(fresh.get(), Source.CACHE, Reason.NONE);
+			return new Visit(useCase, key, fresh.get(), null, null);
 		}
 		try {
-			RecommendationMapper.Recommendations recommendations = this.mapper.map(askTarget(key, query, deadline),
-					audience);
-			if (recommendations.items().isEmpty()) {
-				return answer.with(recommendations, Source.NONE, recommendations.reason());
-			}
-			this.cache.put(key, recommendations);
-			return answer.with(recommendations, Source.TARGET, Reason.NONE);
+			return new Visit(useCase, key, null, this.flights.join(key, () -> this.target.submit(query, deadline)),
+					null);
 		}
 		catch (TargetCallException ex) {
-			logger.warn("Target gave no answer for use case {}: {} ({})", useCase.name(), ex.getMessage(),
-					ex.failure().outcome());
-			return whenTargetFailed(answer, key, request, audience, ex);
+			return new Visit(useCase, key, null, null, ex);
 		}
 	}
 
 	/**
-	 * Waits for Target no longer than the deadline allows, keeping back what answering
-	 * needs. Identical concurrent requests wait on the same call.
+	 * Waits for the visit's Target call as long as the deadline allows; when Target
+	 * fails, the ECID's last-good answer stands in if there is one.
 	 */
-	private TargetDecision askTarget(AnswerKey key, TargetQuery query, Deadline deadline) {
-		CompletableFuture<TargetDecision> flight = this.flights.join(key, () -> this.target.submit(query, deadline));
+	private Outcome land(Visit visit, RecommendationMapper.Audience audience, Deadline deadline) {
+		if (visit.cached() != null) {
+			return new Outcome(visit.cached(), Source.CACHE, null);
+		}
+		try {
+			if (visit.refused() != null) {
+				throw visit.refused();
+			}
+			RecommendationMapper.Recommendations recommendations = this.mapper
+				.map(awaitTarget(visit.flight(), deadline), audience);
+			if (!recommendations.items().isEmpty()) {
+				this.cache.put(visit.key(), recommendations);
+			}
+			return new Outcome(recommendations, Source.TARGET, null);
+		}
+		catch (TargetCallException ex) {
+			logger.warn("Target gave no answer for use case {}: {} ({})", visit.useCase().name(), ex.getMessage(),
+					ex.failure().outcome());
+			Optional<RecommendationMapper.Recommendations> lastGood = this.cache.lastGood(visit.key());
+			return new Outcome(lastGood.orElse(null), lastGood.isPresent() ? Source.STALE : null, ex);
+		}
+	}
+
+	/**
+	 * One answer from every ECID's: their items interleaved by rank, best source first;
+	 * when none has items, why; when Target failed for them all, the fallback.
+	 */
+	private EmailPayload combine(Answer answer, List<Outcome> outcomes, RecommendationRequest request,
+			RecommendationMapper.Audience audience) {
+		List<Outcome> withItems = outcomes.stream().filter(Outcome::hasItems).toList();
+		TargetCallException failure = outcomes.stream()
+			.map(Outcome::failure)
+			.filter((f) -> f != null)
+			.findFirst()
+			.orElse(null);
+		if (!withItems.isEmpty()) {
+			Source source = withItems.stream().map(Outcome::source).min(Comparator.naturalOrder()).orElseThrow();
+			Reason reason = (source == Source.STALE) ? reasonOf(failure) : Reason.NONE;
+			return answer.with(merge(withItems, audience.maxItems()), source, reason);
+		}
+		if (failure != null) {
+			return whenTargetFailed(answer, request, audience, failure);
+		}
+		RecommendationMapper.Recommendations none = outcomes.stream()
+			.map(Outcome::recommendations)
+			.filter((recommendations) -> recommendations.reason() == Reason.INVALID_CONTENT)
+			.findFirst()
+			.orElse(outcomes.get(0).recommendations());
+		return answer.with(none, Source.NONE, none.reason());
+	}
+
+	/**
+	 * Several devices' items, unique by id and best rank first: every device's first
+	 * item, then every device's second... The first device's activity is credited.
+	 */
+	private static RecommendationMapper.Recommendations merge(List<Outcome> outcomes, int maxItems) {
+		RecommendationMapper.Recommendations first = outcomes.get(0).recommendations();
+		if (outcomes.size() == 1) {
+			return first;
+		}
+		List<EmailItem> merged = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		int longest = outcomes.stream().mapToInt((outcome) -> outcome.recommendations().items().size()).max().orElse(0);
+		for (int rank = 0; rank < longest; rank++) {
+			for (Outcome outcome : outcomes) {
+				List<EmailItem> items = outcome.recommendations().items();
+				if (rank < items.size() && merged.size() < maxItems && seen.add(items.get(rank).id())) {
+					merged.add(items.get(rank).withRank(merged.size() + 1));
+				}
+			}
+		}
+		return new RecommendationMapper.Recommendations(merged, Reason.NONE, first.activityId(), first.activityName(),
+				first.experienceName());
+	}
+
+	/**
+	 * Waits for Target no longer than the deadline allows, keeping back what answering
+	 * needs.
+	 */
+	private TargetDecision awaitTarget(CompletableFuture<TargetDecision> flight, Deadline deadline) {
 		long waitNanos = deadline.remaining().minus(this.properties.answerReserve()).toNanos();
 		try {
 			return flight.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
@@ -152,16 +247,17 @@ class RecommendationService {
 		}
 	}
 
+	private static Reason reasonOf(TargetCallException failure) {
+		return (failure != null && failure.failure() == Failure.REJECTED) ? Reason.TARGET_REJECTED
+				: Reason.TARGET_UNAVAILABLE;
+	}
+
 	/**
-	 * Target failed: a last-good answer if there is one, else the use case's fallback.
+	 * Target failed and no last-good answer exists: the use case's fallback.
 	 */
-	private EmailPayload whenTargetFailed(Answer answer, AnswerKey key, RecommendationRequest request,
+	private EmailPayload whenTargetFailed(Answer answer, RecommendationRequest request,
 			RecommendationMapper.Audience audience, TargetCallException failure) {
-		Reason reason = (failure.failure() == Failure.REJECTED) ? Reason.TARGET_REJECTED : Reason.TARGET_UNAVAILABLE;
-		Optional<RecommendationMapper.Recommendations> lastGood = this.cache.lastGood(key);
-		if (lastGood.isPresent()) {
-			return answer.with(lastGood.get(), Source.STALE, reason);
-		}
+		Reason reason = reasonOf(failure);
 		if (failure.failure() == Failure.RATE_LIMITED) {
 			throw new UpstreamRateLimitedException(failure.retryAfter());
 		}
@@ -172,18 +268,14 @@ class RecommendationService {
 	}
 
 	/**
-	 * The ECID given directly, else the first identity in the ECID namespace. Other
-	 * namespaces need the Identity Service, which this version does not call.
+	 * The request's identities, for resolution; AJO sends {@code ""} for empty fields.
 	 */
-	private static Optional<String> ecidOf(RecommendationRequest request) {
-		if (request.ecid() != null && !request.ecid().isBlank()) {
-			return Optional.of(request.ecid());
-		}
+	private static List<PersonIdentity> identitiesOf(RecommendationRequest request) {
 		return request.identities()
 			.stream()
-			.filter((identity) -> IdentityNamespaces.isEcid(identity.namespace()))
-			.map(RecommendationRequest.Identity::id)
-			.findFirst();
+			.filter((identity) -> identity.namespace() != null && identity.id() != null && !identity.id().isBlank())
+			.map((identity) -> new PersonIdentity(identity.namespace().strip(), identity.id().strip()))
+			.toList();
 	}
 
 	/** The cart as Target should see it: listed ids first, then the lines' ids. */
@@ -215,6 +307,26 @@ class RecommendationService {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * One ECID's answer under way: cached, in flight, or refused before it started.
+	 */
+	private record Visit(UseCase useCase, AnswerKey key, RecommendationMapper.Recommendations cached,
+			CompletableFuture<TargetDecision> flight, TargetCallException refused) {
+	}
+
+	/**
+	 * One ECID's answer landed: recommendations from {@code source}, and the failure when
+	 * Target gave none (a last-good answer may still stand in).
+	 */
+	private record Outcome(RecommendationMapper.Recommendations recommendations, Source source,
+			TargetCallException failure) {
+
+		boolean hasItems() {
+			return this.recommendations != null && !this.recommendations.items().isEmpty();
+		}
+
 	}
 
 	/**

@@ -39,6 +39,8 @@ final class SandboxBanner implements ApplicationListener<ApplicationReadyEvent> 
 						+ " products).",
 				"*  Demo visitors (ECID): cart " + DemoVisitors.CART_VISITOR + ", browsing "
 						+ DemoVisitors.BROWSING_VISITOR + ", new " + DemoVisitors.NEW_VISITOR + ".",
+				"*  Demo emails (identities, namespace Email): jane@example.com (cart), sam@example.com (browsing),",
+				"*  alex@example.com (new), robin@example.com (two devices: cart and browsing).",
 				"*  To use a real Target: set TARGET_CLIENT_CODE (and BRIDGE_API_KEYS) and restart.",
 				"************************************************************************************");
 	}

@@ -4,6 +4,7 @@ import io.recsbridge.target.ConditionalOnTransport;
 import io.recsbridge.target.Transport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsbridge.identity.IdentityResolver;
 import io.recsbridge.target.TargetEndpoint;
 
 import org.springframework.context.annotation.Bean;
@@ -52,6 +53,16 @@ class SandboxConfiguration {
 	@Primary
 	TargetEndpoint sandboxTargetEndpoint(Environment environment) {
 		return new SandboxEndpoint(environment);
+	}
+
+	/**
+	 * Wins over the AEP Identity Service when both are configured: the sandbox's Target
+	 * knows only its demo ECIDs.
+	 */
+	@Bean
+	@Primary
+	IdentityResolver sandboxIdentityResolver() {
+		return new SandboxIdentityResolver();
 	}
 
 	@Bean

@@ -3,8 +3,12 @@ package io.recsbridge.target;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.recsbridge.ims.ImsProperties;
+import io.recsbridge.ims.ImsTokens;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -15,8 +19,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The Target client: Boot's {@link RestClient.Builder} (its Jackson setup and client
- * metrics) over the JDK HTTP client, with the configured timeouts.
+ * The Target client of the transport in force (the Delivery API for {@code delivery} and
+ * {@code sandbox}, the Edge Network for {@code edge}): Boot's {@link RestClient.Builder}
+ * (its Jackson setup and client metrics) over the JDK HTTP client, with the configured
+ * timeouts.
  */
 @Configuration(proxyBeanMethods = false)
 class TargetClientConfiguration {
@@ -26,10 +32,20 @@ class TargetClientConfiguration {
 
 	@Bean
 	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties,
-			ObjectProvider<TargetEndpoint> endpoints, MeterRegistry meterRegistry) {
+			ObjectProvider<TargetEndpoint> endpoints, MeterRegistry meterRegistry, EdgeProperties edge,
+			ImsProperties credential, ObjectProvider<ImsTokens> tokens) {
 		if (properties.transport() == Transport.EDGE) {
-			throw new IllegalStateException(
-					"TARGET_TRANSPORT=edge is not available in this version; use delivery or sandbox");
+			List<String> missing = new ArrayList<>();
+			if (edge.datastreamId() == null || edge.datastreamId().isBlank()) {
+				missing.add("EDGE_DATASTREAM_ID");
+			}
+			missing.addAll(credential.missing());
+			if (!missing.isEmpty()) {
+				throw new IllegalStateException("TARGET_TRANSPORT=edge needs " + String.join(", ", missing)
+						+ " (the datastream with Target enabled, and the OAuth server-to-server credential)");
+			}
+			return new EdgeTransport(restClient(builder, properties), edge, credential, tokens.getObject(),
+					meterRegistry, Clock.systemUTC());
 		}
 		TargetEndpoint endpoint = endpoints.getIfAvailable(() -> new ConfiguredEndpoint(properties));
 		return new DeliveryTransport(restClient(builder, properties), endpoint, properties, meterRegistry,

@@ -113,6 +113,31 @@ class SandboxEndToEndTests {
 	}
 
 	@Test
+	void theSandboxResolvesItsDemoEmailsToItsDemoVisitors() {
+		ResponseEntity<JsonNode> jane = recommend("abandoned-cart",
+				"{\"identities\": [{\"namespace\": \"Email\", \"id\": \"Jane@Example.com\"}]}", "sandbox-demo-key");
+		assertThat(jane.getBody().get("ecid").asText()).isEqualTo(DemoVisitors.CART_VISITOR);
+		assertThat(ids(jane.getBody())).startsWith("coat-alpine-01", "coat-parka-02", "sweat-crew-03");
+
+		JsonNode robin = recommend("recently-viewed",
+				"{\"identities\": [{\"namespace\": \"Email\", \"id\": \"robin@example.com\"}]}", "sandbox-demo-key")
+			.getBody();
+		// Two devices: the cart visitor's popular items interleaved with the browsing
+		// visitor's views.
+		assertThat(ids(robin)).hasSize(4).contains("acc-scarf-02", "coat-alpine-01");
+
+		JsonNode stranger = recommend("abandoned-cart",
+				"{\"identities\": [{\"namespace\": \"CRMID\", \"id\": \"crm-999\"}]}", "sandbox-demo-key")
+			.getBody();
+		assertThat(stranger.get("reason").asText()).isEqualTo("identity-not-found");
+		assertThat(recommend("abandoned-cart", "{\"identities\": [{\"namespace\": \"CRMID\", \"id\": \"crm-000123\"}]}",
+				"sandbox-demo-key")
+			.getBody()
+			.get("ecid")
+			.asText()).isEqualTo(DemoVisitors.CART_VISITOR);
+	}
+
+	@Test
 	void abandonedCartForAVisitorWithNoCartAnswersPopularItems() {
 		assertThat(ids(recommend("abandoned-cart", DemoVisitors.NEW_VISITOR))).containsExactly("coat-alpine-01",
 				"sweat-crew-03", "coat-parka-02", "acc-beanie-01");

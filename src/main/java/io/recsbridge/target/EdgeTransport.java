@@ -1,0 +1,258 @@
+package io.recsbridge.target;
+
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.recsbridge.ims.AccessToken;
+import io.recsbridge.ims.AdobeApis;
+import io.recsbridge.ims.ImsException;
+import io.recsbridge.ims.ImsProperties;
+import io.recsbridge.ims.ImsTokens;
+import io.recsbridge.ims.UpstreamUnauthorizedException;
+import io.recsbridge.system.LatencyBuckets;
+import io.recsbridge.target.TargetCallException.Failure;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Calls Target through the Experience Platform Edge Network Server API
+ * ({@code /ee/v2/interact}), the path Adobe documents for Web SDK implementations: one
+ * event for the visitor's ECID, the mbox as decision scope, Target's Recommendations
+ * parameters in {@code data.__adobe.target}. Its {@code personalization:decisions} are
+ * read into the same {@link TargetDecision} as the Delivery API's, so the email is the
+ * same whichever transport served it.
+ * <p>
+ * Adobe asks callers to retry only 429 (after {@code Retry-After}), 502, 503 and 504:
+ * this transport marks only those failures retryable. A 401 fetches a new IMS token once.
+ * Error bodies (problem+json) are never read: they can echo what was sent.
+ */
+class EdgeTransport implements TargetClient {
+
+	static final String TRANSPORT_TAG = "edge";
+
+	static final String JSON_CONTENT_ITEM = "https://ns.adobe.com/personalization/json-content-item";
+
+	static final String HTML_CONTENT_ITEM = "https://ns.adobe.com/personalization/html-content-item";
+
+	static final String DECISIONS = "personalization:decisions";
+
+	private final RestClient restClient;
+
+	private final EdgeProperties properties;
+
+	private final ImsProperties credential;
+
+	private final ImsTokens tokens;
+
+	private final MeterRegistry meterRegistry;
+
+	private final Clock clock;
+
+	EdgeTransport(RestClient restClient, EdgeProperties properties, ImsProperties credential, ImsTokens tokens,
+			MeterRegistry meterRegistry, Clock clock) {
+		this.restClient = restClient;
+		this.properties = properties;
+		this.credential = credential;
+		this.tokens = tokens;
+		this.meterRegistry = meterRegistry;
+		this.clock = clock;
+	}
+
+	@Override
+	public TargetDecision execute(TargetQuery query) {
+		Timer.Sample sample = Timer.start(this.meterRegistry);
+		String outcome = "success";
+		try {
+			return this.tokens.withToken((token) -> call(token, query));
+		}
+		catch (UpstreamUnauthorizedException ex) {
+			outcome = Failure.REJECTED.outcome();
+			throw new TargetCallException(Failure.REJECTED, "The Edge Network refused a fresh IMS token");
+		}
+		catch (ImsException ex) {
+			Failure failure = ex.rejected() ? Failure.REJECTED : Failure.UNREACHABLE;
+			outcome = failure.outcome();
+			throw new TargetCallException(failure, "No IMS token for the Edge Network: " + ex.getMessage())
+				.withoutRetry();
+		}
+		catch (TargetCallException ex) {
+			outcome = ex.failure().outcome();
+			throw ex;
+		}
+		finally {
+			sample.stop(Timer.builder("recs.bridge.target.calls")
+				.description("Calls to Adobe Target, by transport and outcome")
+				.tags("transport", TRANSPORT_TAG, "outcome", outcome)
+				.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
+				.register(this.meterRegistry));
+		}
+	}
+
+	private TargetDecision call(AccessToken token, TargetQuery query) {
+		URI uri = UriComponentsBuilder.fromUri(this.properties.baseUrl())
+			.path("/ee/v2/interact")
+			.query("dataStreamId={datastream}")
+			.encode()
+			.buildAndExpand(this.properties.datastreamId())
+			.toUri();
+		try {
+			EdgeResponse response = this.restClient.post()
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.headers((headers) -> {
+					AdobeApis.authenticate(headers, token, this.credential, this.properties.sandboxName());
+					headers.set("x-request-id", query.requestId());
+				})
+				.body(requestFor(query))
+				.exchange((request, httpResponse) -> {
+					HttpStatusCode status = httpResponse.getStatusCode();
+					if (status.value() == 401) {
+						throw new UpstreamUnauthorizedException("The Edge Network answered HTTP 401");
+					}
+					if (!status.is2xxSuccessful()) {
+						throw statusFailure(status, httpResponse.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+					}
+					return httpResponse.bodyTo(EdgeResponse.class);
+				});
+			if (response == null) {
+				throw new TargetCallException(Failure.INVALID_RESPONSE, "The Edge Network answered with an empty body")
+					.withoutRetry();
+			}
+			return decisionFor(response, query.mbox());
+		}
+		catch (ResourceAccessException ex) {
+			if (ex.getCause() instanceof HttpTimeoutException) {
+				throw new TargetCallException(Failure.TIMEOUT, "The Edge Network did not answer in time", ex.getCause())
+					.withoutRetry();
+			}
+			throw new TargetCallException(Failure.UNREACHABLE, "The Edge Network could not be reached", ex.getCause())
+				.withoutRetry();
+		}
+		catch (RestClientException ex) {
+			throw new TargetCallException(Failure.INVALID_RESPONSE, "The Edge Network answered with an unreadable body")
+				.withoutRetry();
+		}
+	}
+
+	EdgeRequest requestFor(TargetQuery query) {
+		Map<String, String> target = new LinkedHashMap<>();
+		List<String> cartIds = query.cartIdsForTarget();
+		if (!cartIds.isEmpty()) {
+			target.put("cartIds", String.join(",", cartIds));
+		}
+		if (!query.excludedIds().isEmpty()) {
+			target.put("excludedIds", String.join(",", query.excludedIds()));
+		}
+		// A server-side call is not a product view: keep it out of the visitor's history.
+		target.put("entity.event.detailsOnly", "true");
+		if (query.thirdPartyId() != null) {
+			target.put("mbox3rdPartyId", query.thirdPartyId());
+		}
+		EdgeRequest.Xdm xdm = new EdgeRequest.Xdm(
+				Map.of("ECID", List.of(new EdgeRequest.IdentityItem(query.ecid(), "ambiguous", true))),
+				this.properties.eventType(), Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS).toString());
+		return new EdgeRequest(new EdgeRequest.Event(xdm, new EdgeRequest.Data(new EdgeRequest.Adobe(target))),
+				new EdgeRequest.Query(new EdgeRequest.Personalization(List.of(JSON_CONTENT_ITEM, HTML_CONTENT_ITEM),
+						List.of(query.mbox()))));
+	}
+
+	static TargetDecision decisionFor(EdgeResponse response, String mbox) {
+		List<TargetOption> options = new ArrayList<>();
+		if (response.handle() == null) {
+			return new TargetDecision(options);
+		}
+		for (EdgeResponse.Handle handle : response.handle()) {
+			if (handle == null || !DECISIONS.equals(handle.type()) || handle.payload() == null) {
+				continue;
+			}
+			for (EdgeResponse.Proposition proposition : handle.payload()) {
+				if (proposition == null || !mbox.equals(proposition.scope()) || proposition.items() == null) {
+					continue;
+				}
+				for (EdgeResponse.Item item : proposition.items()) {
+					if (item != null && item.data() != null) {
+						options.add(new TargetOption(typeOf(item), item.data().content(),
+								tokensOf(proposition.scopeDetails(), item.meta())));
+					}
+				}
+			}
+		}
+		return new TargetDecision(options);
+	}
+
+	/** The Delivery API's option type for an Edge item: {@code json} or {@code html}. */
+	private static String typeOf(EdgeResponse.Item item) {
+		String format = (item.data().format() != null) ? item.data().format() : "";
+		if (format.startsWith("application/json") || JSON_CONTENT_ITEM.equals(item.schema())) {
+			return "json";
+		}
+		if (format.startsWith("text/html") || HTML_CONTENT_ITEM.equals(item.schema())) {
+			return "html";
+		}
+		return "";
+	}
+
+	/**
+	 * The response tokens the Delivery API would have sent: the activity and experience
+	 * from {@code scopeDetails}, then the item's {@code meta} (the datastream's response
+	 * tokens), which wins.
+	 */
+	private static Map<String, String> tokensOf(JsonNode scopeDetails, Map<String, JsonNode> meta) {
+		Map<String, String> tokens = new LinkedHashMap<>();
+		if (scopeDetails != null) {
+			for (String part : List.of("activity", "experience")) {
+				for (String field : List.of("id", "name")) {
+					JsonNode value = scopeDetails.path(part).path(field);
+					if (value.isValueNode() && !value.isNull()) {
+						tokens.put(part + "." + field, value.asText());
+					}
+				}
+			}
+		}
+		if (meta != null) {
+			meta.forEach((name, value) -> {
+				if (name != null && value != null && !value.isNull()) {
+					tokens.put(name, TokenValues.asText(value));
+				}
+			});
+		}
+		return tokens;
+	}
+
+	private TargetCallException statusFailure(HttpStatusCode status, String retryAfter) {
+		int code = status.value();
+		if (code == 429) {
+			return TargetCallException.throttled(Failure.THROTTLED, "The Edge Network answered HTTP 429",
+					RetryAfter.parse(retryAfter, this.clock));
+		}
+		String message = "The Edge Network answered HTTP " + code;
+		if (code == 502 || code == 503 || code == 504) {
+			return new TargetCallException(Failure.SERVER_ERROR, message);
+		}
+		if (status.is5xxServerError()) {
+			return new TargetCallException(Failure.SERVER_ERROR, message).withoutRetry();
+		}
+		if (status.is4xxClientError()) {
+			return new TargetCallException(Failure.REJECTED, message);
+		}
+		return new TargetCallException(Failure.INVALID_RESPONSE, message).withoutRetry();
+	}
+
+}
