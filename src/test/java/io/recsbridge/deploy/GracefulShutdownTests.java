@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,8 +111,12 @@ class GracefulShutdownTests {
 		this.context = startBridge();
 		ApiClient api = new ApiClient(Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port")));
 
-		CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture
-			.supplyAsync(() -> api.postJson("/v1/recommendations/abandoned-cart", "{\"ecid\": \"" + ECID + "\"}"));
+		HttpRequest.Builder request = api.request("/v1/recommendations/abandoned-cart")
+			.timeout(Duration.ofSeconds(WAIT_SECONDS * 2))
+			.header("X-Api-Key", TargetStandIn.API_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"ecid\": \"" + ECID + "\"}"));
+		CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> api.send(request));
 		assertThat(this.targetReached.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("request reached Target").isTrue();
 
 		CompletableFuture<Void> closing = CompletableFuture.runAsync(this.context::close);
