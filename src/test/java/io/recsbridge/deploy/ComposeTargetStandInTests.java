@@ -43,7 +43,7 @@ class ComposeTargetStandInTests {
 		registry.add("bridge.api-keys", () -> TargetStandIn.API_KEY);
 		// WireMock's first templated answer is slow in a cold JVM; its speed is not under
 		// test.
-		registry.add("target.timeout", () -> "10s");
+		registry.add("target.timeout", () -> "5s");
 		registry.add("bridge.deadline", () -> "10s");
 	}
 

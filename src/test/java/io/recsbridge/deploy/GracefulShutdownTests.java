@@ -142,15 +142,18 @@ class GracefulShutdownTests {
 				this.shutdownSteps.add("readiness " + state);
 			}
 		};
+		// Arguments, not default properties: they must win over application.yml.
 		ConfigurableApplicationContext started = new SpringApplicationBuilder(RecsBridgeApplication.class)
-			.properties("server.port=0", "management.server.port=0", "target.client-code=acme",
-					"target.base-url=http://127.0.0.1:" + this.target.getAddress().getPort(),
-					"bridge.api-keys=" + TargetStandIn.API_KEY, "bridge.catalog.image-base-url=https://cdn.example.com",
-					"bridge.catalog.product-base-url=https://shop.example.com",
-					// The test, not a timeout, decides when Target answers.
-					"target.timeout=60s", "bridge.deadline=60s")
 			.listeners(readiness)
-			.run();
+			.run("--server.port=0", "--management.server.port=0", "--target.client-code=acme",
+					"--target.base-url=http://127.0.0.1:" + this.target.getAddress().getPort(),
+					"--bridge.api-keys=" + TargetStandIn.API_KEY,
+					"--bridge.catalog.image-base-url=https://cdn.example.com",
+					"--bridge.catalog.product-base-url=https://shop.example.com",
+					// The test, not a timeout, decides when Target answers (the timeout
+					// fits in
+					// the deadline, as start-up requires).
+					"--target.timeout=" + WAIT_SECONDS + "s", "--bridge.deadline=" + (WAIT_SECONDS * 2) + "s");
 		this.shutdownSteps.clear(); // start-up's ACCEPTING_TRAFFIC is not under test
 		// After start-up: Spring Boot resets Logback's configuration while it starts.
 		this.gracefulShutdownWatcher.start();
