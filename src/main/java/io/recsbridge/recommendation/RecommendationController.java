@@ -1,7 +1,7 @@
 package io.recsbridge.recommendation;
 
-import java.util.UUID;
-
+import io.recsbridge.system.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
@@ -28,17 +28,15 @@ class RecommendationController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	EmailPayload post(@PathVariable String useCase, @Valid @RequestBody RecommendationRequest request) {
-		return this.service.recommend(useCase, request, newRequestId());
+	EmailPayload post(@PathVariable String useCase, @Valid @RequestBody RecommendationRequest request,
+			HttpServletRequest http) {
+		return this.service.recommend(useCase, request, RequestIds.of(http));
 	}
 
 	@GetMapping
-	EmailPayload get(@PathVariable String useCase, @Valid @ModelAttribute RecommendationRequest request) {
-		return this.service.recommend(useCase, request, newRequestId());
-	}
-
-	private static String newRequestId() {
-		return UUID.randomUUID().toString();
+	EmailPayload get(@PathVariable String useCase, @Valid @ModelAttribute RecommendationRequest request,
+			HttpServletRequest http) {
+		return this.service.recommend(useCase, request, RequestIds.of(http));
 	}
 
 }

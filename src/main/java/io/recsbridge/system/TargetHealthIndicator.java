@@ -1,0 +1,115 @@
+package io.recsbridge.system;
+
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
+
+/**
+ * Target as the bridge last saw it, from the calls it makes anyway: a health check never
+ * calls Target itself (each call would count as an impression). Kept out of the readiness
+ * group on purpose: with Target down the bridge still answers, with fallbacks.
+ * <p>
+ * It watches the HTTP client's observations rather than the Target client, so whatever
+ * wraps the client (retries, a breaker) every attempt counts.
+ */
+class TargetHealthIndicator implements HealthIndicator, ObservationHandler<ClientRequestObservationContext> {
+
+	/** The Delivery API's and the Edge Network's request paths. */
+	private static final String[] TARGET_PATHS = { "/rest/v1/delivery", "/ee/v2/interact" };
+
+	private final AtomicReference<LastCall> lastCall = new AtomicReference<>();
+
+	private final AtomicLong consecutiveFailures = new AtomicLong();
+
+	@Override
+	public Health health() {
+		LastCall last = this.lastCall.get();
+		if (last == null) {
+			return Health.unknown().withDetail("lastOutcome", "no call yet").build();
+		}
+		Health.Builder health = last.succeeded() ? Health.up() : Health.down();
+		return health.withDetail("reachable", last.reachable())
+			.withDetail("lastOutcome", last.outcome())
+			.withDetail("lastCallAt", last.at().toString())
+			.withDetail("consecutiveFailures", this.consecutiveFailures.get())
+			.build();
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ClientRequestObservationContext client && client.getCarrier() != null
+				&& isTarget(client.getCarrier().getURI());
+	}
+
+	@Override
+	public void onStop(ClientRequestObservationContext context) {
+		LastCall last = outcomeOf(context);
+		this.lastCall.set(last);
+		if (last.succeeded()) {
+			this.consecutiveFailures.set(0);
+		}
+		else {
+			this.consecutiveFailures.incrementAndGet();
+		}
+	}
+
+	private static boolean isTarget(URI uri) {
+		String path = (uri != null) ? uri.getPath() : null;
+		if (path == null) {
+			return false;
+		}
+		for (String targetPath : TARGET_PATHS) {
+			if (path.endsWith(targetPath)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static LastCall outcomeOf(ClientRequestObservationContext context) {
+		Instant now = Instant.now();
+		ClientHttpResponse response = context.getResponse();
+		if (response != null) {
+			try {
+				int status = response.getStatusCode().value();
+				return new LastCall((status >= 200 && status < 300), true, "http_" + status, now);
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				// A status that cannot be read is as good as no answer.
+			}
+		}
+		return new LastCall(false, false, timedOut(context.getError()) ? "timeout" : "unreachable", now);
+	}
+
+	private static boolean timedOut(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * One Target call as health reports it: no body, no visitor, no URL.
+	 *
+	 * @param succeeded a 2xx answer
+	 * @param reachable Target answered at all
+	 * @param outcome {@code http_<status>}, {@code timeout} or {@code unreachable}
+	 * @param at when the call ended
+	 */
+	record LastCall(boolean succeeded, boolean reachable, String outcome, Instant at) {
+	}
+
+}
