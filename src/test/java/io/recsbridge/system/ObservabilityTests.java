@@ -12,14 +12,12 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsbridge.support.ApiClient;
+import io.recsbridge.support.SandboxApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -31,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What operators see of the bridge on the sandbox, over real HTTP: the Prometheus text on
  * the management port, health, request ids and the access log.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability(tracing = false)
+@SandboxApplicationTest
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTests {
 
@@ -67,7 +64,7 @@ class ObservabilityTests {
 
 	private HttpResponse<String> recommend(String useCase, String body, String requestId) {
 		HttpRequest.Builder request = this.api.request("/v1/recommendations/" + useCase)
-			.header("X-Api-Key", "sandbox-demo-key")
+			.header("X-Api-Key", SandboxApplicationTest.API_KEY)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (requestId != null) {
