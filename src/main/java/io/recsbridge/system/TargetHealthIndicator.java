@@ -1,5 +1,6 @@
 package io.recsbridge.system;
 
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -85,7 +86,7 @@ class TargetHealthIndicator implements HealthIndicator, ObservationHandler<Clien
 				int status = response.getStatusCode().value();
 				return new LastCall((status >= 200 && status < 300), true, "http_" + status, now);
 			}
-			catch (java.io.IOException | RuntimeException ex) {
+			catch (IOException | RuntimeException ex) {
 				// A status that cannot be read is as good as no answer.
 			}
 		}
