@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.recsbridge.support.ApiClient;
 import io.recsbridge.support.SandboxApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,12 @@ class ObservabilityTests {
 
 	@Autowired
 	private ObjectMapper objectMapper;
+
+	@Autowired
+	private CircuitBreakerRegistry circuitBreakers;
+
+	@Autowired
+	private RateLimiterRegistry rateLimiters;
 
 	private ApiClient api;
 
@@ -107,6 +115,25 @@ class ObservabilityTests {
 		assertThat(samples).filteredOn((sample) -> sample.name().startsWith("recs_bridge_"))
 			.allSatisfy((sample) -> assertThat(sample.labels()).containsEntry("application", "recs-bridge"));
 		assertThat(text).doesNotContain(ECID);
+	}
+
+	@Test
+	void resilience4jMetricsAreExportedForEveryBreakerAndLimiterDefined() {
+		// The resilience work defines its own; any instance in the registries is
+		// exported.
+		this.circuitBreakers.circuitBreaker("observability-probe");
+		this.rateLimiters.rateLimiter("observability-probe");
+
+		String text = this.management.send(this.management.request("/actuator/prometheus").GET()).body();
+
+		List<Sample> samples = samples(text);
+		assertThat(labelsOf(samples, "resilience4j_circuitbreaker_state")).contains(
+				Map.of("application", "recs-bridge", "name", "observability-probe", "state", "closed"),
+				Map.of("application", "recs-bridge", "name", "observability-probe", "state", "open"));
+		assertThat(labelsOf(samples, "resilience4j_ratelimiter_available_permissions"))
+			.contains(Map.of("application", "recs-bridge", "name", "observability-probe"));
+		assertThat(labelsOf(samples, "resilience4j_ratelimiter_waiting_threads"))
+			.contains(Map.of("application", "recs-bridge", "name", "observability-probe"));
 	}
 
 	@Test
