@@ -3,6 +3,7 @@ package io.recsbridge.recommendation;
 import io.recsbridge.system.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.slf4j.MDC;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +31,17 @@ class RecommendationController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	EmailPayload post(@PathVariable String useCase, @Valid @RequestBody RecommendationRequest request,
 			HttpServletRequest http) {
-		return this.service.recommend(useCase, request, RequestIds.of(http));
+		try (MDC.MDCCloseable journey = AccessLog.journey(request.journeyId())) {
+			return this.service.recommend(useCase, request, RequestIds.of(http));
+		}
 	}
 
 	@GetMapping
 	EmailPayload get(@PathVariable String useCase, @Valid @ModelAttribute RecommendationRequest request,
 			HttpServletRequest http) {
-		return this.service.recommend(useCase, request, RequestIds.of(http));
+		try (MDC.MDCCloseable journey = AccessLog.journey(request.journeyId())) {
+			return this.service.recommend(useCase, request, RequestIds.of(http));
+		}
 	}
 
 }

@@ -23,15 +23,8 @@ class RecommendationMetrics {
 		this.registry = registry;
 	}
 
-	/**
-	 * Records one answered request, and writes its access-log line.
-	 * @param useCase the use case
-	 * @param journeyId the caller's journey id, for the log only; may be {@code null}
-	 * @param payload the answer
-	 * @param elapsedNanos time taken to answer
-	 */
-	void record(UseCase useCase, String journeyId, EmailPayload payload, long elapsedNanos) {
-		AccessLog.log(useCase, journeyId, payload, elapsedNanos);
+	void record(UseCase useCase, EmailPayload payload, long elapsedNanos) {
+		AccessLog.log(useCase, payload.source().label(), payload.reason().label(), payload.itemCount(), elapsedNanos);
 		Counter.builder("recs.bridge.requests")
 			.description("Answered recommendation requests, by where the items came from")
 			.tags("use_case", useCase.name(), "source", payload.source().label(), "reason", payload.reason().label())

@@ -50,7 +50,7 @@ class RecommendationService {
 		UseCase useCase = this.useCases.find(useCaseName).orElseThrow(() -> new UnknownUseCaseException());
 		long started = System.nanoTime();
 		EmailPayload payload = answer(useCase, request, requestId);
-		this.metrics.record(useCase, request.journeyId(), payload, System.nanoTime() - started);
+		this.metrics.record(useCase, payload, System.nanoTime() - started);
 		return payload;
 	}
 
