@@ -1,13 +1,14 @@
 package io.recsbridge.system;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Request ids on the API port. The management port is left alone: probes and scrapes are
- * not requests anyone correlates.
+ * Request ids on the API port (the management port is left alone: probes and scrapes are
+ * not requests anyone correlates), and the upstreams' health.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
@@ -21,9 +22,20 @@ class ObservabilityConfiguration {
 		return registration;
 	}
 
+	/** Shown as {@code target} in {@code /actuator/health}. */
 	@Bean
-	TargetHealthIndicator targetHealthIndicator() {
-		return new TargetHealthIndicator();
+	UpstreamHealthIndicator targetHealthIndicator() {
+		return new UpstreamHealthIndicator(UpstreamHealthIndicator.TARGET_PATHS);
+	}
+
+	/**
+	 * Shown as {@code ims} where IMS credentials are configured: the Edge transport and
+	 * identity resolution fetch their tokens there.
+	 */
+	@Bean
+	@ConditionalOnProperty("adobe.ims.client-id")
+	UpstreamHealthIndicator imsHealthIndicator() {
+		return new UpstreamHealthIndicator(UpstreamHealthIndicator.IMS_PATHS);
 	}
 
 }

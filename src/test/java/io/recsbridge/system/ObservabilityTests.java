@@ -146,6 +146,8 @@ class ObservabilityTests {
 		assertThat(target.at("/details/reachable").asBoolean()).isTrue();
 		assertThat(target.at("/details/lastOutcome").asText()).isEqualTo("http_200");
 		assertThat(target.at("/details/consecutiveFailures").asInt()).isZero();
+		// No IMS credentials on the sandbox: no IMS to report on.
+		assertThat(health.at("/components/ims").isMissingNode()).isTrue();
 
 		HttpResponse<String> readiness = this.management
 			.send(this.management.request("/actuator/health/readiness").GET());

@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,21 +18,35 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 
 /**
- * Target as the bridge last saw it, from the calls it makes anyway: a health check never
- * calls Target itself (each call would count as an impression). Kept out of the readiness
- * group on purpose: with Target down the bridge still answers, with fallbacks.
+ * An Adobe upstream (Target, IMS) as the bridge last saw it, from the calls it makes
+ * anyway: a health check never calls it itself (a Target call would count as an
+ * impression). Kept out of the readiness group on purpose: with Target down the bridge
+ * still answers, with fallbacks.
  * <p>
- * It watches the HTTP client's observations rather than the Target client, so whatever
+ * It watches the HTTP client's observations rather than a client of ours, so whatever
  * wraps the client (retries, a breaker) every attempt counts.
  */
-class TargetHealthIndicator implements HealthIndicator, ObservationHandler<ClientRequestObservationContext> {
+class UpstreamHealthIndicator implements HealthIndicator, ObservationHandler<ClientRequestObservationContext> {
 
-	/** The Delivery API's and the Edge Network's request paths. */
-	private static final String[] TARGET_PATHS = { "/rest/v1/delivery", "/ee/v2/interact" };
+	/** The Target Delivery API's and the Edge Network's request paths. */
+	static final List<String> TARGET_PATHS = List.of("/rest/v1/delivery", "/ee/v2/interact");
+
+	/** Adobe IMS's token path. */
+	static final List<String> IMS_PATHS = List.of("/ims/token/v3");
+
+	private final List<String> paths;
 
 	private final AtomicReference<LastCall> lastCall = new AtomicReference<>();
 
 	private final AtomicLong consecutiveFailures = new AtomicLong();
+
+	/**
+	 * Watches the calls whose path ends with one of these.
+	 * @param paths the upstream's request paths
+	 */
+	UpstreamHealthIndicator(List<String> paths) {
+		this.paths = List.copyOf(paths);
+	}
 
 	@Override
 	public Health health() {
@@ -50,7 +65,7 @@ class TargetHealthIndicator implements HealthIndicator, ObservationHandler<Clien
 	@Override
 	public boolean supportsContext(Observation.Context context) {
 		return context instanceof ClientRequestObservationContext client && client.getCarrier() != null
-				&& isTarget(client.getCarrier().getURI());
+				&& isWatched(client.getCarrier().getURI());
 	}
 
 	@Override
@@ -65,17 +80,9 @@ class TargetHealthIndicator implements HealthIndicator, ObservationHandler<Clien
 		}
 	}
 
-	private static boolean isTarget(URI uri) {
+	private boolean isWatched(URI uri) {
 		String path = (uri != null) ? uri.getPath() : null;
-		if (path == null) {
-			return false;
-		}
-		for (String targetPath : TARGET_PATHS) {
-			if (path.endsWith(targetPath)) {
-				return true;
-			}
-		}
-		return false;
+		return path != null && this.paths.stream().anyMatch(path::endsWith);
 	}
 
 	private static LastCall outcomeOf(ClientRequestObservationContext context) {
@@ -103,7 +110,7 @@ class TargetHealthIndicator implements HealthIndicator, ObservationHandler<Clien
 	}
 
 	/**
-	 * One Target call as health reports it: no body, no visitor, no URL.
+	 * One call as health reports it: no body, no visitor, no URL.
 	 *
 	 * @param succeeded a 2xx answer
 	 * @param reachable Target answered at all

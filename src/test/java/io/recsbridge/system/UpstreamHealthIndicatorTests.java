@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.observation.ClientRequestObservationContext;
@@ -18,13 +19,13 @@ import org.springframework.web.client.ResourceAccessException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Target's health is the outcome of the last call the bridge made to it.
+ * An upstream's health is the outcome of the last call the bridge made to it.
  */
-class TargetHealthIndicatorTests {
+class UpstreamHealthIndicatorTests {
 
 	private static final URI DELIVERY = URI.create("https://acme.tt.omtrdc.net/rest/v1/delivery?client=acme");
 
-	private final TargetHealthIndicator indicator = new TargetHealthIndicator();
+	private final UpstreamHealthIndicator indicator = new UpstreamHealthIndicator(UpstreamHealthIndicator.TARGET_PATHS);
 
 	private static ClientRequestObservationContext call(URI uri, HttpStatus status, Throwable error) {
 		ClientRequestObservationContext context = new ClientRequestObservationContext(
@@ -91,6 +92,30 @@ class TargetHealthIndicatorTests {
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("reachable", true).containsEntry("lastOutcome", "http_503");
+	}
+
+	@Test
+	void imsIsWatchedOnItsTokenPath() {
+		UpstreamHealthIndicator ims = new UpstreamHealthIndicator(UpstreamHealthIndicator.IMS_PATHS);
+		ClientRequestObservationContext token = call(URI.create("https://ims-na1.adobelogin.com/ims/token/v3"),
+				HttpStatus.UNAUTHORIZED, null);
+
+		assertThat(ims.supportsContext(token)).isTrue();
+		assertThat(ims.supportsContext(call(DELIVERY, HttpStatus.OK, null))).isFalse();
+		ims.onStop(token);
+		assertThat(ims.health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(ims.health().getDetails()).containsEntry("lastOutcome", "http_401");
+	}
+
+	@Test
+	void imsIsReportedOnlyWhereImsCredentialsAreConfigured() {
+		ApplicationContextRunner context = new ApplicationContextRunner()
+			.withUserConfiguration(ObservabilityConfiguration.class);
+
+		context.run((withoutIms) -> assertThat(withoutIms).hasBean("targetHealthIndicator")
+			.doesNotHaveBean("imsHealthIndicator"));
+		context.withPropertyValues("adobe.ims.client-id=client")
+			.run((withIms) -> assertThat(withIms).hasBean("targetHealthIndicator").hasBean("imsHealthIndicator"));
 	}
 
 	@Test
