@@ -3,6 +3,7 @@ package io.recsbridge.recommendation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,7 +164,7 @@ class AjoKitTests {
 	}
 
 	private static List<String> fieldNames(JsonNode node) {
-		List<String> names = new java.util.ArrayList<>();
+		List<String> names = new ArrayList<>();
 		for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
 			names.add(it.next());
 		}

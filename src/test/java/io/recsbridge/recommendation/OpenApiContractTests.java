@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static com.atlassian.oai.validator.mockmvc.OpenApiValidationMatchers.openApi;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -160,7 +161,7 @@ class OpenApiContractTests {
 		// DELETE is no operation of the spec, so the validator cannot match it: the 405's
 		// shape is checked by hand against the spec's Problem.
 		perform(delete("/v1/recommendations/abandoned-cart")).andExpect(status().isMethodNotAllowed())
-			.andExpect(header().string("Allow", org.hamcrest.Matchers.containsString("POST")))
+			.andExpect(header().string("Allow", containsString("POST")))
 			.andExpect(header().exists("X-Request-Id"))
 			.andExpect(jsonPath("$.type").value("urn:problem-type:recs-bridge:method-not-allowed"))
 			.andExpect(jsonPath("$.title").isNotEmpty())
