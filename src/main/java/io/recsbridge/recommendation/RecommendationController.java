@@ -1,8 +1,9 @@
 package io.recsbridge.recommendation;
 
-import java.util.UUID;
-
+import io.recsbridge.system.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.slf4j.MDC;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,17 +29,19 @@ class RecommendationController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	EmailPayload post(@PathVariable String useCase, @Valid @RequestBody RecommendationRequest request) {
-		return this.service.recommend(useCase, request, newRequestId());
+	EmailPayload post(@PathVariable String useCase, @Valid @RequestBody RecommendationRequest request,
+			HttpServletRequest http) {
+		try (MDC.MDCCloseable journey = AccessLog.journey(request.journeyId())) {
+			return this.service.recommend(useCase, request, RequestIds.of(http));
+		}
 	}
 
 	@GetMapping
-	EmailPayload get(@PathVariable String useCase, @Valid @ModelAttribute RecommendationRequest request) {
-		return this.service.recommend(useCase, request, newRequestId());
-	}
-
-	private static String newRequestId() {
-		return UUID.randomUUID().toString();
+	EmailPayload get(@PathVariable String useCase, @Valid @ModelAttribute RecommendationRequest request,
+			HttpServletRequest http) {
+		try (MDC.MDCCloseable journey = AccessLog.journey(request.journeyId())) {
+			return this.service.recommend(useCase, request, RequestIds.of(http));
+		}
 	}
 
 }

@@ -24,6 +24,7 @@ class RecommendationMetrics {
 	}
 
 	void record(UseCase useCase, String source, String reason, int itemCount, long elapsedNanos) {
+		AccessLog.log(useCase, source, reason, itemCount, elapsedNanos);
 		Counter.builder("recs.bridge.requests")
 			.description("Answered recommendation requests, by where the items came from")
 			.tags("use_case", useCase.name(), "source", source, "reason", reason)
