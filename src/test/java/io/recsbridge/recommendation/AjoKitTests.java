@@ -119,7 +119,7 @@ class AjoKitTests {
 	void eachTemplateHasSomethingToSayWhenThereAreNoItems(String template, String useCase, String action,
 			String fallbackText) throws Exception {
 		JsonNode payload = answer(useCase,
-				"{\"identities\": [{\"namespace\": \"Email\", \"id\": \"jane@example.com\"}]}");
+				"{\"identities\": [{\"namespace\": \"Email\", \"id\": \"nobody@example.org\"}]}");
 		assertThat(payload.get("hasItems").asBoolean()).isFalse();
 
 		String html = render(template, action, payload);

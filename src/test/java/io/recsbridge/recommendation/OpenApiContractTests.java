@@ -96,7 +96,7 @@ class OpenApiContractTests {
 	@Test
 	void anIdentityThatCannotBeResolvedIsAnEmptyPayloadAsSpecified() throws Exception {
 		perform(postJson("recently-viewed",
-				"{\"identities\": [{\"namespace\": \"Email\", \"id\": \"jane@example.com\"}]}"))
+				"{\"identities\": [{\"namespace\": \"Email\", \"id\": \"nobody@example.org\"}]}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.reason").value("identity-not-found"))
 			.andExpect(jsonPath("$.ecid").value(""))

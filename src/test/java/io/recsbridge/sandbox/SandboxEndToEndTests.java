@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The bridge with no Target client code configured, over real HTTP: its Target client
  * calls the emulator this same application serves.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// A cold JVM's first sandbox calls on a busy 2-core machine can outlast the production
+// 500 ms timeout; timeouts are tested against WireMock, not here.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "target.timeout=5s", "bridge.deadline=6s" })
 class SandboxEndToEndTests {
 
 	private static final String DELIVERY = "/sandbox/target/rest/v1/delivery?client=sandbox&sessionId=s-1";

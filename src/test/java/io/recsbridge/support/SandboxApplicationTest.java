@@ -20,7 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 // The first sandbox call of a cold JVM on a busy 2-core CI machine can outlast the 500 ms
 // production timeout; timeouts are tested against WireMock, not here.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "target.timeout=5s")
+// The deadline grows with it, or the service refuses to start (the budget check).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "target.timeout=5s", "bridge.deadline=6s" })
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 public @interface SandboxApplicationTest {
