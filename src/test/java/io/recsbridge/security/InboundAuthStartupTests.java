@@ -36,20 +36,24 @@ class InboundAuthStartupTests {
 
 	@Test
 	void keysAreTrimmedAndBlankOnesIgnored() {
-		InboundAuthProperties properties = new InboundAuthProperties(List.of(" k1 ", "", "k2"), "X-Api-Key", null,
-				null);
+		InboundAuthProperties properties = keys(" k1 ", "", "k2");
 
 		assertThat(InboundAuthConfiguration.acceptedKeys(properties, Transport.DELIVERY)).containsExactly("k1", "k2");
 	}
 
 	@Test
 	void theSandboxDemoKeyIsOnlyForTheSandbox() {
-		InboundAuthProperties none = new InboundAuthProperties(List.of(), "X-Api-Key", null, null);
-		InboundAuthProperties own = new InboundAuthProperties(List.of("mine"), "X-Api-Key", null, null);
+		InboundAuthProperties none = keys();
+		InboundAuthProperties own = keys("mine");
 
 		assertThat(InboundAuthConfiguration.acceptedKeys(none, Transport.SANDBOX))
 			.containsExactly(InboundAuthConfiguration.SANDBOX_DEMO_KEY);
 		assertThat(InboundAuthConfiguration.acceptedKeys(own, Transport.SANDBOX)).containsExactly("mine");
+	}
+
+	static InboundAuthProperties keys(String... keys) {
+		return new InboundAuthProperties(List.of(keys), "X-Api-Key", null, null, null, null, List.of(), null, null,
+				List.of(), null, List.of(), 0);
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
