@@ -1,6 +1,8 @@
 package io.recsbridge.system;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,23 @@ class HttpLimitsConfiguration {
 	 * bodies are read, and inside its response headers.
 	 */
 	static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 10;
+
+	/**
+	 * Tomcat's own refusals (headers over {@code server.max-http-request-header-size},
+	 * unparseable requests) as problems. Runs after Boot's customizer, which adds a plain
+	 * error report valve of its own.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return new WebServerFactoryCustomizer<>() {
+
+			@Override
+			public void customize(TomcatServletWebServerFactory factory) {
+				factory.addContextCustomizers((context) -> ProblemErrorReportValve.install(context.getParent()));
+			}
+
+		};
+	}
 
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(HttpLimitsProperties limits,

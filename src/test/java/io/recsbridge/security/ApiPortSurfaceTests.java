@@ -92,13 +92,16 @@ class ApiPortSurfaceTests extends BridgeAgainstTargetStandIn {
 	}
 
 	@Test
-	void headersOverTheLimitAreRefused() {
+	void headersOverTheLimitAreA400Problem() {
 		HttpResponse<String> response = this.api.send(this.api.request("/v1/recommendations/abandoned-cart")
 			.header("X-Api-Key", TargetStandIn.API_KEY)
 			.header("X-Padding", "p".repeat(10_000))
 			.GET());
 
 		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"type\":\"urn:problem-type:recs-bridge:invalid-request\"");
+		assertNotStoredNorSniffed(response);
 	}
 
 	private ApiClient management() {
