@@ -1,61 +1,262 @@
 package io.recsbridge.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.recsbridge.system.ProblemResponses;
 import io.recsbridge.target.TargetProperties;
 import io.recsbridge.target.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Puts API-key authentication in front of the API, and fails closed: outside the sandbox
- * the service does not start without keys unless told {@code BRIDGE_AUTH=none}.
+ * Puts inbound authentication in front of the API ({@code /v1/**}): any combination of
+ * API keys, HTTP Basic, bearer JWTs and mTLS client certificates, stateless, every
+ * refusal an RFC 9457 problem. Fails closed: outside the sandbox the service does not
+ * start without one of them unless told {@code BRIDGE_AUTH=none}. Everything else on the
+ * API port (the sandbox emulator, {@code /error}, 404s) is open but gets the same
+ * response headers.
  */
 @Configuration(proxyBeanMethods = false)
 class InboundAuthConfiguration {
 
 	/**
-	 * The sandbox's documented key: accepted only when the sandbox runs with no keys of
-	 * its own, never against a real Target.
+	 * The sandbox's documented key: accepted only when the sandbox runs with no
+	 * authentication of its own, never against a real Target.
 	 */
 	static final String SANDBOX_DEMO_KEY = "sandbox-demo-key";
+
+	static final String REFUSAL = "Inbound authentication is required when Target is real: set BRIDGE_API_KEYS "
+			+ "(comma-separated keys), BRIDGE_BASIC_USERNAME and BRIDGE_BASIC_PASSWORD, BRIDGE_JWT_ISSUER_URI or "
+			+ "BRIDGE_JWT_JWK_SET_URI with BRIDGE_JWT_AUDIENCE, or mTLS (SERVER_SSL_BUNDLE with "
+			+ "SERVER_SSL_CLIENT_AUTH=need); or BRIDGE_AUTH=none to run without it";
 
 	private static final Logger logger = LoggerFactory.getLogger(InboundAuthConfiguration.class);
 
 	@Bean
-	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(InboundAuthProperties properties, TargetProperties target,
-			ProblemResponses problems) {
-		List<String> keys = acceptedKeys(properties, target.transport());
-		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyFilter(keys, properties.apiKeyHeader(), properties.apiKeyQueryParam(), problems));
-		registration.addUrlPatterns("/v1/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		registration.setEnabled(!keys.isEmpty());
-		return registration;
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, InboundAuthProperties properties, TargetProperties target,
+			ServerProperties server, ProblemResponses problems) throws Exception {
+		Modes modes = modes(properties, target.transport(), mtls(server.getSsl()));
+		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, modes.challenges(properties),
+				modes.detail(properties), properties.requiredScope());
+		http.securityMatcher("/v1/**");
+		stateless(http);
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint));
+		if (modes.none()) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			return http.build();
+		}
+		if (!modes.apiKeys().isEmpty()) {
+			ApiKeyAuthentication apiKeys = new ApiKeyAuthentication(modes.apiKeys(), properties.apiKeyHeader(),
+					properties.apiKeyQueryParam());
+			AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(apiKeys), apiKeys);
+			filter.setSuccessHandler((request, response, authentication) -> {
+			});
+			filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+			http.addFilterBefore(filter, BasicAuthenticationFilter.class);
+		}
+		if (!modes.basicUsers().isEmpty()) {
+			http.authenticationProvider(BasicUsers.provider(modes.basicUsers()));
+			http.httpBasic((basic) -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(entryPoint));
+		}
+		if (modes.jwt()) {
+			http.oauth2ResourceServer(
+					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.decoder(BearerTokens.decoder(properties)))
+						.authenticationEntryPoint(entryPoint)
+						.accessDeniedHandler(entryPoint));
+		}
+		if (modes.mtls()) {
+			List<String> subjects = properties.mtlsSubjects();
+			http.x509((x509) -> x509.subjectPrincipalRegex("CN=(.*?)(?:,|$)")
+				.authenticationUserDetailsService((token) -> {
+					String subject = (String) token.getPrincipal();
+					if (!subjects.isEmpty() && !subjects.contains(subject)) {
+						throw new UsernameNotFoundException("Client certificate subject not accepted");
+					}
+					return new User(subject, "", AuthorityUtils.createAuthorityList("ROLE_CLIENT"));
+				}));
+		}
+		http.authorizeHttpRequests(
+				(requests) -> requests.anyRequest().access(authenticatedWithScope(properties.requiredScope())));
+		if (properties.clientRateLimit() > 0) {
+			http.addFilterAfter(
+					new ClientRateLimitFilter(properties.clientRateLimit(), Ticker.systemTicker(), problems),
+					AuthorizationFilter.class);
+		}
+		return http.build();
 	}
 
-	static List<String> acceptedKeys(InboundAuthProperties properties, Transport transport) {
-		List<String> keys = properties.configuredKeys();
-		if (!keys.isEmpty()) {
-			return keys;
+	/**
+	 * The sandbox emulator, {@code /error} and whatever else reaches the API port:
+	 * nothing to protect (there is nothing else), but the same headers and no session.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+		stateless(http);
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	@Bean
+	InitializingBean logPseudonymKey(@Value("${bridge.log-pseudonym-key:}") String key) {
+		return () -> Pseudonyms.useKey(key);
+	}
+
+	private static void stateless(HttpSecurity http) throws Exception {
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.headers(InboundAuthConfiguration::headers);
+	}
+
+	/**
+	 * Spring Security's defaults ({@code Cache-Control: no-store...},
+	 * {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, HSTS over
+	 * TLS) and a policy that lets a JSON answer load nothing.
+	 */
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.defaultsDisabled()
+			.cacheControl(Customizer.withDefaults())
+			.contentTypeOptions(Customizer.withDefaults())
+			.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+			.httpStrictTransportSecurity(Customizer.withDefaults())
+			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"));
+	}
+
+	/**
+	 * Any authenticated caller; a JWT must also carry the required scope, if one is set.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> authenticatedWithScope(String scope) {
+		return (authentication, context) -> {
+			Authentication caller = authentication.get();
+			if (caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken) {
+				return new AuthorizationDecision(false);
+			}
+			if (scope != null && caller instanceof JwtAuthenticationToken) {
+				return new AuthorizationDecision(caller.getAuthorities()
+					.stream()
+					.anyMatch((authority) -> ("SCOPE_" + scope).equals(authority.getAuthority())));
+			}
+			return new AuthorizationDecision(true);
+		};
+	}
+
+	static boolean mtls(Ssl ssl) {
+		return Ssl.isEnabled(ssl) && ssl.getClientAuth() == Ssl.ClientAuth.NEED;
+	}
+
+	/**
+	 * What authenticates a caller, after the fail-closed rule: some mode configured, or
+	 * {@code BRIDGE_AUTH=none}, or the sandbox's demo key, or a refusal to start.
+	 */
+	static Modes modes(InboundAuthProperties properties, Transport transport, boolean mtls) {
+		Modes configured = new Modes(properties.configuredKeys(), properties.configuredBasicUsers(),
+				properties.jwtConfigured(), mtls, false);
+		if (configured.any()) {
+			return configured;
 		}
 		if (properties.authenticationDisabled()) {
 			logger.warn("BRIDGE_AUTH=none: the API accepts requests without credentials");
-			return List.of();
+			return new Modes(List.of(), List.of(), false, false, true);
 		}
 		if (transport == Transport.SANDBOX) {
-			logger.warn("No BRIDGE_API_KEYS set: the sandbox accepts its demo key '{}' in the {} header",
+			logger.warn("No inbound authentication set: the sandbox accepts its demo key '{}' in the {} header",
 					SANDBOX_DEMO_KEY, properties.apiKeyHeader());
-			return List.of(SANDBOX_DEMO_KEY);
+			return new Modes(List.of(SANDBOX_DEMO_KEY), List.of(), false, false, false);
 		}
-		throw new IllegalStateException("Inbound authentication is required when Target is real: set BRIDGE_API_KEYS "
-				+ "to one or more comma-separated keys, or BRIDGE_AUTH=none to run without it");
+		throw new IllegalStateException(REFUSAL);
+	}
+
+	/**
+	 * The accepted API keys, after the fail-closed rule.
+	 */
+	static List<String> acceptedKeys(InboundAuthProperties properties, Transport transport) {
+		return modes(properties, transport, false).apiKeys();
+	}
+
+	/**
+	 * The authentication modes in force.
+	 *
+	 * @param apiKeys accepted API keys
+	 * @param basicUsers Basic users as {@code user:password}
+	 * @param jwt whether bearer JWTs are accepted
+	 * @param mtls whether the server requires a client certificate
+	 * @param none whether authentication is off ({@code BRIDGE_AUTH=none})
+	 */
+	record Modes(List<String> apiKeys, List<String> basicUsers, boolean jwt, boolean mtls, boolean none) {
+
+		boolean any() {
+			return !this.apiKeys.isEmpty() || !this.basicUsers.isEmpty() || this.jwt || this.mtls;
+		}
+
+		List<String> challenges(InboundAuthProperties properties) {
+			List<String> challenges = new ArrayList<>();
+			if (!this.apiKeys.isEmpty()) {
+				challenges.add("ApiKey realm=\"" + ProblemEntryPoint.REALM + "\", header=\"" + properties.apiKeyHeader()
+						+ "\"");
+			}
+			if (!this.basicUsers.isEmpty()) {
+				challenges.add("Basic realm=\"" + ProblemEntryPoint.REALM + "\", charset=\"UTF-8\"");
+			}
+			if (this.jwt) {
+				challenges.add("Bearer realm=\"" + ProblemEntryPoint.REALM + "\"");
+			}
+			return challenges;
+		}
+
+		String detail(InboundAuthProperties properties) {
+			List<String> ways = new ArrayList<>();
+			if (!this.apiKeys.isEmpty()) {
+				ways.add("a valid API key in the " + properties.apiKeyHeader() + " header"
+						+ (InboundAuthProperties.hasText(properties.apiKeyQueryParam())
+								? " or the " + properties.apiKeyQueryParam().strip() + " query parameter" : ""));
+			}
+			if (!this.basicUsers.isEmpty()) {
+				ways.add("valid Basic credentials");
+			}
+			if (this.jwt) {
+				ways.add("a valid bearer token");
+			}
+			if (this.mtls) {
+				ways.add("an accepted client certificate");
+			}
+			return "Send " + String.join(", or ", ways);
+		}
+
 	}
 
 }

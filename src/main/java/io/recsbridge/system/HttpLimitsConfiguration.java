@@ -1,9 +1,11 @@
 package io.recsbridge.system;
 
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Applies {@link HttpLimitsProperties} to the API, after authentication so that
@@ -12,8 +14,28 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class HttpLimitsConfiguration {
 
-	/** Runs right after the API key filter. */
-	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+	/**
+	 * Runs right after Spring Security's filter chain, so only authenticated callers'
+	 * bodies are read, and inside its response headers.
+	 */
+	static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 10;
+
+	/**
+	 * Tomcat's own refusals (headers over {@code server.max-http-request-header-size},
+	 * unparseable requests) as problems. Runs after Boot's customizer, which adds a plain
+	 * error report valve of its own.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return new WebServerFactoryCustomizer<>() {
+
+			@Override
+			public void customize(TomcatServletWebServerFactory factory) {
+				factory.addContextCustomizers((context) -> ProblemErrorReportValve.install(context.getParent()));
+			}
+
+		};
+	}
 
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(HttpLimitsProperties limits,

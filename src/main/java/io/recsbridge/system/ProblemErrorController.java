@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +27,13 @@ class ProblemErrorController implements ErrorController {
 				request);
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		problem.setInstance(java.net.URI.create(Paths.safeInstance((path != null) ? path.toString() : "/")));
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		// Forwarded errors (the firewall's, the container's) skip Spring Security's
+		// header writer.
+		return ResponseEntity.status(status)
+			.cacheControl(CacheControl.noStore())
+			.header(ProblemResponses.NOSNIFF_HEADER, "nosniff")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProblemResponses {
+
+	static final String NOSNIFF_HEADER = "X-Content-Type-Options";
 
 	private final ObjectMapper objectMapper;
 
@@ -39,13 +42,16 @@ public class ProblemResponses {
 	}
 
 	/**
-	 * Writes the problem as {@code application/problem+json}.
+	 * Writes the problem as {@code application/problem+json}, not to be stored nor
+	 * sniffed, whichever filter writes it.
 	 * @param problem the problem
 	 * @param response where to write it
 	 * @throws IOException if the response cannot be written
 	 */
 	public void write(ProblemDetail problem, HttpServletResponse response) throws IOException {
 		response.setStatus(problem.getStatus());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader(NOSNIFF_HEADER, "nosniff");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.objectMapper.writeValue(response.getOutputStream(), problem);
 	}

@@ -15,9 +15,9 @@ public final class ProblemTypes {
 
 	private static final String PREFIX = "urn:problem-type:recs-bridge:";
 
-	private static final Map<Integer, String> KINDS = Map.of(400, "invalid-request", 401, "unauthorized", 404,
-			"not-found", 405, "method-not-allowed", 406, "not-acceptable", 413, "payload-too-large", 415,
-			"unsupported-media-type", 429, "rate-limited", 503, "unavailable");
+	private static final Map<Integer, String> KINDS = Map.of(400, "invalid-request", 401, "unauthorized", 403,
+			"forbidden", 404, "not-found", 405, "method-not-allowed", 406, "not-acceptable", 413, "payload-too-large",
+			415, "unsupported-media-type", 429, "rate-limited", 503, "unavailable");
 
 	private ProblemTypes() {
 	}

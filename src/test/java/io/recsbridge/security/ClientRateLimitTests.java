@@ -1,0 +1,64 @@
+package io.recsbridge.security;
+
+import java.net.http.HttpResponse;
+
+import io.recsbridge.support.BridgeAgainstTargetStandIn;
+import io.recsbridge.support.Fixtures;
+import io.recsbridge.support.TargetStandIn;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code BRIDGE_CLIENT_RATE_LIMIT} set, each authenticated caller has its own
+ * budget: over it, a 429 problem with {@code Retry-After}, and Target is not called. The
+ * rate here (one request per 20 s) makes the second request over it whatever the
+ * machine's speed.
+ */
+class ClientRateLimitTests extends BridgeAgainstTargetStandIn {
+
+	private static final String PATH = "/v1/recommendations/recently-viewed";
+
+	private static final String BODY = "{\"ecid\": \"45781285307713846961427437541683283427\"}";
+
+	@DynamicPropertySource
+	static void slowRate(DynamicPropertyRegistry registry) {
+		registry.add("bridge.client-rate-limit", () -> "0.05");
+	}
+
+	@Test
+	void aCallerOverItsRateGetsA429ProblemWithRetryAfter() {
+		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json"))));
+
+		assertThat(postWithKey(TargetStandIn.ROTATED_API_KEY).statusCode()).isEqualTo(200);
+		int targetCalls = this.target.getAllServeEvents().size();
+		HttpResponse<String> limited = postWithKey(TargetStandIn.ROTATED_API_KEY);
+
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(limited.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 20));
+		assertThat(limited.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+		assertThat(limited.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(limited.body()).contains("\"type\":\"urn:problem-type:recs-bridge:rate-limited\"")
+			.doesNotContain(TargetStandIn.ROTATED_API_KEY)
+			.doesNotContain("api-key-");
+		assertThat(this.target.getAllServeEvents()).hasSize(targetCalls);
+	}
+
+	private HttpResponse<String> postWithKey(String key) {
+		return this.api.send(this.api.request(PATH)
+			.header("X-Api-Key", key)
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(BODY)));
+	}
+
+}
