@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateRamp start at {@code rampStep} calls a second and add as much every
  * {@code rampInterval} up to the limit, as Adobe asks of email senders
  * ({@code TARGET_RATE_RAMP})
+ * @param rateRefreshPeriod how often the rate limiter's permits refill: short periods
+ * spread the calls evenly over the second instead of in one burst
  * @param rampStep calls a second to start at and to add each interval
  * @param rampInterval how often the ramp steps up
  * @param retry how retries wait between attempts
@@ -42,8 +44,8 @@ public record TargetProperties(Transport transport,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a Target client code") String clientCode,
 		URI baseUrl, String propertyToken, Long environmentId, @DefaultValue("500ms") @NotNull Duration timeout,
 		@DefaultValue("1000") @Positive int rateLimit, @DefaultValue("true") boolean rateRamp,
-		@DefaultValue("200") @Positive int rampStep, @DefaultValue("1m") @NotNull Duration rampInterval,
-		@DefaultValue @Valid @NotNull RetryBackoff retry) {
+		@DefaultValue("100ms") @NotNull Duration rateRefreshPeriod, @DefaultValue("200") @Positive int rampStep,
+		@DefaultValue("1m") @NotNull Duration rampInterval, @DefaultValue @Valid @NotNull RetryBackoff retry) {
 
 	public TargetProperties {
 		transport = Transport.resolve(transport, clientCode);

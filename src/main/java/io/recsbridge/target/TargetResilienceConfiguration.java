@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.common.ratelimiter.configuration.RateLimiterConfigCustomizer;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
@@ -50,6 +51,18 @@ class TargetResilienceConfiguration {
 			}
 			return wait;
 		};
+	}
+
+	/**
+	 * The rate limiter starts with the first step's permits: a limit changed later takes
+	 * effect only from the next refresh period.
+	 */
+	@Bean
+	RateLimiterConfigCustomizer targetRateLimit(TargetProperties properties) {
+		Duration period = properties.rateRefreshPeriod();
+		int permits = RateRamp.permitsPerPeriod(RateRamp.initialRate(properties), period);
+		return RateLimiterConfigCustomizer.of(INSTANCE,
+				(builder) -> builder.limitRefreshPeriod(period).limitForPeriod(permits));
 	}
 
 	@Bean

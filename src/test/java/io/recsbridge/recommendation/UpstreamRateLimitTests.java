@@ -28,8 +28,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "target.rate-limit=1", "target.rate-ramp=false",
 		// One permit a second and no waiting for one: however the burst's requests are
 		// spread by the machine's load, all but one or two find no permit.
-		"resilience4j.ratelimiter.instances.target.limit-refresh-period=1s",
-		"resilience4j.ratelimiter.instances.target.timeout-duration=0" })
+		"target.rate-refresh-period=1s", "resilience4j.ratelimiter.instances.target.timeout-duration=0" })
 class UpstreamRateLimitTests extends BridgeAgainstTargetStandIn {
 
 	private static final ExecutorService callers = Executors.newFixedThreadPool(10);
@@ -51,11 +50,13 @@ class UpstreamRateLimitTests extends BridgeAgainstTargetStandIn {
 		// On a loaded machine a permitted call may still miss the deadline and fall back.
 		long fromTarget = answered.stream().filter((r) -> r.body().contains("\"source\":\"target\"")).count();
 		assertThat(limited.size() + answered.size()).isEqualTo(10);
-		assertThat(limited).isNotEmpty().allSatisfy((response) -> {
-			assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
-			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			assertThat(response.body()).contains("urn:problem-type:recs-bridge:rate-limited");
-		});
+		assertThat(limited).as(() -> responses.stream().map(HttpResponse::body).toList().toString())
+			.isNotEmpty()
+			.allSatisfy((response) -> {
+				assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+				assertThat(response.body()).contains("urn:problem-type:recs-bridge:rate-limited");
+			});
 		assertThat(this.target.getAllServeEvents()).hasSizeGreaterThanOrEqualTo((int) fromTarget)
 			.hasSizeLessThanOrEqualTo(answered.size());
 		assertThat(this.slowest429).isLessThan(Duration.ofMillis(700 + 100));
