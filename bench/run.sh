@@ -9,6 +9,8 @@
 # Environment (defaults in brackets):
 #   BENCH_DURATION [15]         seconds measured per cell
 #   BENCH_WARMUP [5]            seconds of unmeasured load before each cell
+#   BENCH_PRIME [10]            seconds of unmeasured load (50 connections) after each bridge start,
+#                               so its first cell does not pay for the JIT
 #   BENCH_DELAYS ["20 200"]     stand-in delays, ms
 #   BENCH_CONNECTIONS ["50 500 2000"]   wrk connections per cell (ascending: peak memory grows)
 #   BENCH_RATE_CONNECTIONS [20] extra cell at the 20 ms delay, ~1,000 requests/s closed loop
@@ -43,10 +45,12 @@ done
 if [[ $QUICK == 1 ]]; then
 	DURATION="${BENCH_DURATION:-3}"
 	WARMUP="${BENCH_WARMUP:-1}"
+	PRIME="${BENCH_PRIME:-2}"
 	CONNECTIONS="${BENCH_CONNECTIONS:-50 2000}"
 else
 	DURATION="${BENCH_DURATION:-15}"
 	WARMUP="${BENCH_WARMUP:-5}"
+	PRIME="${BENCH_PRIME:-10}"
 	CONNECTIONS="${BENCH_CONNECTIONS:-50 500 2000}"
 fi
 DELAYS="${BENCH_DELAYS:-20 200}"
@@ -295,6 +299,29 @@ bridge_sources() {
 		END { printf "%d %d %d\n", all, target, cache }'
 }
 
+# prime <mode>: load a freshly started bridge before its first cell.
+prime() {
+	((PRIME > 0)) || return 0
+	log "priming the bridge: ${PRIME}s at 50 connections, not measured"
+	run_wrk "http://127.0.0.1:$BRIDGE_PORT" "$1" /v1/recommendations/abandoned-cart 50 "$PRIME" >/dev/null
+}
+
+# A cold JVM on a busy machine can trip the breaker during the warm-up (slow first calls);
+# measuring then would measure 10 s of fallbacks. Waits for it to close, at most 30 s.
+wait_for_closed_breaker() {
+	local state
+	for _ in $(seq 1 60); do
+		state="$(curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '
+			/^resilience4j_circuitbreaker_state\{/ && /name="target"/ && $NF + 0 == 1 {
+				match($0, /state="[a-z_]+"/); print substr($0, RSTART + 7, RLENGTH - 8)
+			}')"
+		[[ $state == closed ]] && return 0
+		sleep 0.5
+	done
+	log "the Target circuit breaker is still $state: measuring anyway"
+	echo "breaker $state when the measurement started" >>"$CELL_FILE"
+}
+
 # --- one cell ------------------------------------------------------------------------------
 # run_wrk <url> <mode> <path> <connections> <seconds> -> the RESULT line
 run_wrk() {
@@ -320,7 +347,10 @@ measure() {
 	: >"$CELL_FILE"
 	log "$label, ${delay} ms, $connections connections: ${WARMUP}s warm-up, ${DURATION}s measured"
 	run_wrk "$url" "$mode" "$path" "$connections" "$WARMUP" >/dev/null
-	[[ $label == bridge* ]] && before_src="$(bridge_sources)"
+	if [[ $label == bridge* ]]; then
+		wait_for_closed_breaker
+		before_src="$(bridge_sources)"
+	fi
 	before_cpu="$(cpu_ticks "$pid")"
 	result="$(run_wrk "$url" "$mode" "$path" "$connections" "$DURATION")"
 	after_cpu="$(cpu_ticks "$pid")"
@@ -387,12 +417,14 @@ for delay in $DELAYS; do
 		measure nginx "$delay" $index "$PROXY_PID" "http://127.0.0.1:$(proxy_port $index)" stable /rest/v1/delivery "$c"
 	done
 	start_bridge $index 0
+	prime vary
 	for c in $cells; do
 		measure bridge-nocache "$delay" $index "$BRIDGE_PID" "http://127.0.0.1:$BRIDGE_PORT" vary \
 			/v1/recommendations/abandoned-cart "$c"
 	done
 	stop "$BRIDGE_PID"
 	start_bridge $index 5m
+	prime stable
 	for c in $cells; do
 		measure bridge-cache "$delay" $index "$BRIDGE_PID" "http://127.0.0.1:$BRIDGE_PORT" stable \
 			/v1/recommendations/abandoned-cart "$c"
