@@ -1,5 +1,8 @@
 package io.recsbridge.recommendation;
 
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,12 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The contract's request metrics. Only configured use cases get here, so the
- * {@code use_case} label stays bounded whatever callers send.
+ * {@code use_case} label stays bounded whatever callers send. Each meter is registered on
+ * first use and kept, so answering a request does not build and look meters up again.
  */
 @Component
 class RecommendationMetrics {
 
 	private final MeterRegistry registry;
+
+	/** By use case, source and reason: all three come from bounded sets. */
+	private final ConcurrentMap<List<String>, Counter> requests = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, UseCaseMeters> useCaseMeters = new ConcurrentHashMap<>();
 
 	RecommendationMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -25,22 +34,33 @@ class RecommendationMetrics {
 
 	void record(UseCase useCase, String source, String reason, int itemCount, long elapsedNanos) {
 		AccessLog.log(useCase, source, reason, itemCount, elapsedNanos);
-		Counter.builder("recs.bridge.requests")
+		this.requests.computeIfAbsent(List.of(useCase.name(), source, reason), this::requestCounter).increment();
+		UseCaseMeters meters = this.useCaseMeters.computeIfAbsent(useCase.name(), this::useCaseMeters);
+		meters.request().record(elapsedNanos, TimeUnit.NANOSECONDS);
+		meters.itemsReturned().record(itemCount);
+	}
+
+	private Counter requestCounter(List<String> key) {
+		return Counter.builder("recs.bridge.requests")
 			.description("Answered recommendation requests, by where the items came from")
-			.tags("use_case", useCase.name(), "source", source, "reason", reason)
-			.register(this.registry)
-			.increment();
-		Timer.builder("recs.bridge.request")
-			.description("Time to answer a recommendation request")
-			.tag("use_case", useCase.name())
-			.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
-			.register(this.registry)
-			.record(elapsedNanos, TimeUnit.NANOSECONDS);
-		DistributionSummary.builder("recs.bridge.items.returned")
-			.description("Items in each answer")
-			.tag("use_case", useCase.name())
-			.register(this.registry)
-			.record(itemCount);
+			.tags("use_case", key.get(0), "source", key.get(1), "reason", key.get(2))
+			.register(this.registry);
+	}
+
+	private UseCaseMeters useCaseMeters(String useCase) {
+		return new UseCaseMeters(
+				Timer.builder("recs.bridge.request")
+					.description("Time to answer a recommendation request")
+					.tag("use_case", useCase)
+					.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
+					.register(this.registry),
+				DistributionSummary.builder("recs.bridge.items.returned")
+					.description("Items in each answer")
+					.tag("use_case", useCase)
+					.register(this.registry));
+	}
+
+	private record UseCaseMeters(Timer request, DistributionSummary itemsReturned) {
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +45,9 @@ class DeliveryTransport implements TargetClient {
 
 	private final MeterRegistry meterRegistry;
 
+	/** By outcome, registered on first use: outcomes come from a bounded set. */
+	private final ConcurrentMap<String, Timer> callTimers = new ConcurrentHashMap<>();
+
 	private final LocationHints locationHints;
 
 	private final Clock clock;
@@ -71,12 +76,16 @@ class DeliveryTransport implements TargetClient {
 			throw ex;
 		}
 		finally {
-			sample.stop(Timer.builder("recs.bridge.target.calls")
-				.description("Calls to Adobe Target, by transport and outcome")
-				.tags("transport", TRANSPORT_TAG, "outcome", outcome)
-				.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
-				.register(this.meterRegistry));
+			sample.stop(this.callTimers.computeIfAbsent(outcome, this::callTimer));
 		}
+	}
+
+	private Timer callTimer(String outcome) {
+		return Timer.builder("recs.bridge.target.calls")
+			.description("Calls to Adobe Target, by transport and outcome")
+			.tags("transport", TRANSPORT_TAG, "outcome", outcome)
+			.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
+			.register(this.meterRegistry);
 	}
 
 	private TargetDecision call(TargetQuery query) {

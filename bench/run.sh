@@ -1,0 +1,447 @@
+#!/usr/bin/env bash
+# The bridge against the floor (issue 8): wrk against a Target stand-in directly, nginx
+# proxying to it, the bridge with caching off and the bridge serving from its cache, at
+# each upstream delay and concurrency. Prints one Markdown table (see BENCHMARKS.md).
+#
+#   bench/run.sh            the full run (about 12 minutes with the defaults)
+#   bench/run.sh --quick    a short validation run: fewer cells, 3 s each
+#
+# Environment (defaults in brackets):
+#   BENCH_DURATION [15]         seconds measured per cell
+#   BENCH_WARMUP [5]            seconds of unmeasured load before each cell
+#   BENCH_PRIME [10]            seconds of unmeasured load (50 connections) after each bridge start,
+#                               so its first cell does not pay for the JIT
+#   BENCH_DELAYS ["20 200"]     stand-in delays, ms
+#   BENCH_CONNECTIONS ["50 500 2000"]   wrk connections per cell (ascending: peak memory grows)
+#   BENCH_RATE_CONNECTIONS [20] extra cell at the 20 ms delay, ~1,000 requests/s closed loop
+#                               (20 connections / ~20 ms); empty to leave it out
+#   BENCH_WRK_TIMEOUT [2s]      wrk counts slower answers as timeouts
+#   BENCH_BULKHEAD [2500]       the bridge's Target bulkhead for the run (see BENCHMARKS.md)
+#   BENCH_JAVA_OPTS []          extra JVM options for the bridge
+#   BENCH_PORT_BASE [18400]     ports used: base+20..+21, +30..+31, +40..+41 on 127.0.0.1
+#   BENCH_SKIP_BUILD [0]        1: use the jar already in target/
+#   BENCH_JAVA_HOME [/usr/lib/jvm/temurin-25-jdk-amd64]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA_HOME="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+
+QUICK=0
+for arg in "$@"; do
+	case "$arg" in
+	--quick) QUICK=1 ;;
+	-h | --help)
+		sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "unknown argument: $arg (try --help)" >&2
+		exit 2
+		;;
+	esac
+done
+
+if [[ $QUICK == 1 ]]; then
+	DURATION="${BENCH_DURATION:-3}"
+	WARMUP="${BENCH_WARMUP:-1}"
+	PRIME="${BENCH_PRIME:-2}"
+	CONNECTIONS="${BENCH_CONNECTIONS:-50 2000}"
+else
+	DURATION="${BENCH_DURATION:-15}"
+	WARMUP="${BENCH_WARMUP:-5}"
+	PRIME="${BENCH_PRIME:-10}"
+	CONNECTIONS="${BENCH_CONNECTIONS:-50 500 2000}"
+fi
+DELAYS="${BENCH_DELAYS:-20 200}"
+RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS-20}"
+WRK_TIMEOUT="${BENCH_WRK_TIMEOUT:-2s}"
+BULKHEAD="${BENCH_BULKHEAD:-2500}"
+PORT_BASE="${BENCH_PORT_BASE:-18400}"
+API_KEY="bench-key-$$"
+CLK_TCK="$(getconf CLK_TCK)"
+
+log() { echo "[bench $(date +%T)] $*" >&2; }
+die() {
+	log "error: $*"
+	exit 1
+}
+
+# --- tools ---------------------------------------------------------------------------
+ECHO_MODULE=/usr/lib/nginx/modules/ngx_http_echo_module.so
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [[ ! -f $ECHO_MODULE ]]; then
+	[[ $(id -u) == 0 ]] || die "wrk, nginx and libnginx-mod-http-echo are missing; run as root to install them"
+	log "installing wrk, nginx and nginx's echo module (Debian packages)"
+	apt-get update -q >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx libnginx-mod-http-echo >&2
+fi
+[[ -x $JAVA_HOME/bin/java ]] || die "no JDK at $JAVA_HOME (set BENCH_JAVA_HOME)"
+
+# wrk, nginx and Tomcat each hold a descriptor per connection.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+NOFILE="$(ulimit -n)"
+max_connections=0
+for c in $CONNECTIONS; do ((c > max_connections)) && max_connections=$c; done
+((NOFILE > max_connections * 2 + 100)) || die "open files limit $NOFILE is too low for $max_connections connections"
+
+# --- build -----------------------------------------------------------------------------
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+	log "building the jar with $JAVA_HOME"
+	(cd "$ROOT" && ./mvnw -q -DskipTests package >&2)
+fi
+JAR=""
+for candidate in "$ROOT"/target/recs-bridge-*.jar; do
+	[[ -f $candidate ]] && JAR=$candidate && break
+done
+[[ -n $JAR ]] || die "no jar in $ROOT/target"
+
+# --- processes we start, stopped on any exit -----------------------------------------------
+WORK="$(mktemp -d /tmp/recs-bench.XXXXXX)"
+chmod 755 "$WORK" # nginx workers run as nobody
+PIDS=()
+cleanup() {
+	local pid
+	for pid in "${PIDS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${PIDS[@]}"; do
+		for _ in $(seq 1 100); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	log "logs and configuration kept in $WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+stop() {
+	local pid=$1 p
+	kill "$pid" 2>/dev/null || true
+	for _ in $(seq 1 100); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	local kept=()
+	for p in "${PIDS[@]}"; do [[ $p == "$pid" ]] || kept+=("$p"); done
+	PIDS=("${kept[@]+"${kept[@]}"}")
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for_port() {
+	for _ in $(seq 1 200); do
+		port_free "$1" || return 0
+		sleep 0.05
+	done
+	die "nothing listens on port $1"
+}
+
+# The process and its children (nginx: master and workers).
+process_tree() {
+	echo "$1"
+	pgrep -P "$1" || true
+}
+
+# utime + stime of the tree, in clock ticks.
+cpu_ticks() {
+	local total=0 pid fields
+	for pid in $(process_tree "$1"); do
+		fields="$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null)" || continue
+		# shellcheck disable=SC2086 # the fields of /proc/<pid>/stat after "(comm) "
+		set -- $fields
+		total=$((total + ${12} + ${13}))
+	done
+	echo "$total"
+}
+
+# Peak resident memory of the tree over its lifetime so far (VmHWM, summed), in kB.
+peak_rss_kb() {
+	local total=0 pid kb
+	for pid in $(process_tree "$1"); do
+		kb="$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)"
+		total=$((total + ${kb:-0}))
+	done
+	echo "$total"
+}
+
+# --- Target stand-in: nginx with the echo module, one port per delay -------------------------
+# The Delivery answer of the tests, with its relative links made absolute.
+sed 's#\\": \\"/#\\": \\"https://shop.example.com/#g' \
+	"$ROOT/src/test/resources/io/recsbridge/target/delivery-response-cart.json" >"$WORK/delivery.json"
+
+standin_port() { echo $((PORT_BASE + 20 + $1)); }
+proxy_port() { echo $((PORT_BASE + 30 + $1)); }
+BRIDGE_PORT=$((PORT_BASE + 40))
+MANAGEMENT_PORT=$((PORT_BASE + 41))
+
+i=0
+standin_servers=""
+proxy_servers=""
+for delay in $DELAYS; do
+	standin_servers+="
+  server {
+    listen 127.0.0.1:$(standin_port $i) backlog=4096;
+    location / {
+      default_type application/json;
+      echo_sleep $(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 1000 }');
+      echo_location_async /delivery.json;
+    }
+    location = /delivery.json { internal; root $WORK; }
+  }"
+	proxy_servers+="
+  upstream standin$i {
+    server 127.0.0.1:$(standin_port $i);
+    keepalive 2048;
+    keepalive_requests 1000000;
+  }
+  server {
+    listen 127.0.0.1:$(proxy_port $i) backlog=4096;
+    location / {
+      proxy_pass http://standin$i;
+      proxy_http_version 1.1;
+      proxy_set_header Connection \"\";
+    }
+  }"
+	i=$((i + 1))
+done
+
+nginx_conf() { # name workers servers
+	cat >"$WORK/$1.conf" <<-EOF
+		load_module $ECHO_MODULE;
+		worker_processes $2;
+		worker_rlimit_nofile $NOFILE;
+		pid $WORK/$1.pid;
+		error_log $WORK/$1-error.log warn;
+		events { worker_connections $((NOFILE / 2)); }
+		http {
+		  access_log off;
+		  keepalive_requests 1000000;
+		  keepalive_timeout 120s;
+		  client_body_temp_path $WORK/$1-body;
+		  proxy_temp_path $WORK/$1-proxy;
+		  $3
+		}
+	EOF
+}
+
+start_nginx() { # name -> pid of the master
+	nginx -p "$WORK" -c "$WORK/$1.conf" -g 'daemon off;' 2>>"$WORK/$1-error.log" &
+	PIDS+=($!)
+	NGINX_PID=$!
+}
+
+nginx_conf standin 1 "$standin_servers"
+nginx_conf proxy auto "$proxy_servers"
+i=0
+for delay in $DELAYS; do
+	for port in "$(standin_port $i)" "$(proxy_port $i)"; do
+		port_free "$port" || die "port $port is taken (set BENCH_PORT_BASE)"
+	done
+	i=$((i + 1))
+done
+for port in $BRIDGE_PORT $MANAGEMENT_PORT; do
+	port_free "$port" || die "port $port is taken (set BENCH_PORT_BASE)"
+done
+
+start_nginx standin
+STANDIN_PID=$NGINX_PID
+start_nginx proxy
+PROXY_PID=$NGINX_PID
+i=0
+for delay in $DELAYS; do
+	wait_for_port "$(standin_port $i)"
+	wait_for_port "$(proxy_port $i)"
+	i=$((i + 1))
+done
+
+# --- the bridge ----------------------------------------------------------------------------
+BRIDGE_PID=""
+STARTUP_MS=""
+start_bridge() { # delay-index cache-ttl
+	local started ready=0
+	started="$(date +%s%3N)"
+	# shellcheck disable=SC2034,SC2086 # the environment of the bridge; options split on purpose
+	TARGET_CLIENT_CODE=bench TARGET_BASE_URL="http://127.0.0.1:$(standin_port "$1")" \
+		BRIDGE_API_KEYS="$API_KEY" TARGET_RATE_LIMIT=100000 TARGET_RATE_RAMP=false BRIDGE_CACHE_TTL="$2" \
+		SERVER_PORT=$BRIDGE_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
+		"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
+		--resilience4j.bulkhead.instances.target.max-concurrent-calls="$BULKHEAD" \
+		>>"$WORK/bridge.log" 2>&1 &
+	BRIDGE_PID=$!
+	PIDS+=("$BRIDGE_PID")
+	for _ in $(seq 1 3000); do
+		kill -0 "$BRIDGE_PID" 2>/dev/null || die "the bridge exited; see $WORK/bridge.log"
+		if curl -fsS -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null; then
+			ready=1
+			break
+		fi
+		sleep 0.02
+	done
+	[[ $ready == 1 ]] || die "the bridge was not ready in time; see $WORK/bridge.log"
+	STARTUP_MS=$(($(date +%s%3N) - started))
+	log "bridge ready in ${STARTUP_MS} ms (cache ttl $2)"
+}
+
+# Answers counted by the bridge: "<all> <from Target> <from the cache>"; the counters by
+# source and reason are appended to the cell's file.
+bridge_sources() {
+	curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | grep '^recs_bridge_requests_total{' |
+		tee -a "$CELL_FILE" | awk '
+		/^recs_bridge_requests_total\{/ {
+			all += $NF
+			if ($0 ~ /source="target"/) target += $NF
+			if ($0 ~ /source="cache"/) cache += $NF
+		}
+		END { printf "%d %d %d\n", all, target, cache }'
+}
+
+# prime <mode>: load a freshly started bridge before its first cell.
+prime() {
+	((PRIME > 0)) || return 0
+	log "priming the bridge: ${PRIME}s at 50 connections, not measured"
+	run_wrk "http://127.0.0.1:$BRIDGE_PORT" "$1" /v1/recommendations/abandoned-cart 50 "$PRIME" >/dev/null
+}
+
+# A cold JVM on a busy machine can trip the breaker during the warm-up (slow first calls);
+# measuring then would measure 10 s of fallbacks. Waits for it to close, at most 30 s.
+wait_for_closed_breaker() {
+	local state
+	for _ in $(seq 1 60); do
+		state="$(curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '
+			/^resilience4j_circuitbreaker_state\{/ && /name="target"/ && $NF + 0 == 1 {
+				match($0, /state="[a-z_]+"/); print substr($0, RSTART + 7, RLENGTH - 8)
+			}')"
+		[[ $state == closed ]] && return 0
+		sleep 0.5
+	done
+	log "the Target circuit breaker is still $state: measuring anyway"
+	echo "breaker $state when the measurement started" >>"$CELL_FILE"
+}
+
+# --- one cell ------------------------------------------------------------------------------
+# run_wrk <url> <mode> <path> <connections> <seconds> -> the RESULT line
+run_wrk() {
+	BENCH_MODE=$2 BENCH_PATH=$3 BENCH_KEY=$API_KEY BENCH_SALT=$RANDOM \
+		wrk -t2 -c"$4" -d"$5s" --timeout "$WRK_TIMEOUT" --latency -s "$ROOT/bench/wrk.lua" "$1" \
+		>"$WORK/wrk-last.txt" 2>&1 || die "wrk failed: $(cat "$WORK/wrk-last.txt")"
+	grep '^RESULT ' "$WORK/wrk-last.txt" || die "no result from wrk: $(cat "$WORK/wrk-last.txt")"
+}
+
+field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<" $1"; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
+signed_ms() { awk -v us="$1" 'BEGIN { printf "%+.1f", us / 1000 }'; }
+
+declare -A DIRECT_P50 DIRECT_P99
+ROWS=()
+
+# measure <label> <delay> <delay-index> <pid> <url> <mode> <path> <connections>
+measure() {
+	local label=$1 delay=$2 index=$3 pid=$4 url=$5 mode=$6 path=$7 connections=$8
+	local before_cpu after_cpu before_src after_src result requests rps p50 p99 errors detail
+	local added50="—" added99="—" served="—" startup="—" cpu_us rss_mb load
+	CELL_FILE="$WORK/cell-$label-$delay-$connections.txt"
+	: >"$CELL_FILE"
+	log "$label, ${delay} ms, $connections connections: ${WARMUP}s warm-up, ${DURATION}s measured"
+	run_wrk "$url" "$mode" "$path" "$connections" "$WARMUP" >/dev/null
+	if [[ $label == bridge* ]]; then
+		wait_for_closed_breaker
+		before_src="$(bridge_sources)"
+	fi
+	before_cpu="$(cpu_ticks "$pid")"
+	result="$(run_wrk "$url" "$mode" "$path" "$connections" "$DURATION")"
+	after_cpu="$(cpu_ticks "$pid")"
+	cat "$WORK/wrk-last.txt" >>"$CELL_FILE"
+	load="$(cut -d' ' -f1 /proc/loadavg)"
+	requests="$(field "$result" requests)"
+	rps="$(awk -v r="$requests" -v d="$(field "$result" duration_us)" 'BEGIN { printf "%.0f", r / (d / 1e6) }')"
+	p50="$(field "$result" p50_us)"
+	p99="$(field "$result" p99_us)"
+	local connect read write status timeout
+	connect="$(field "$result" connect)" read="$(field "$result" read)" write="$(field "$result" write)"
+	status="$(field "$result" status)" timeout="$(field "$result" timeout)"
+	errors=$((connect + read + write + status + timeout))
+	detail=""
+	((errors == 0)) || detail=" (c$connect r$read w$write s$status t$timeout)"
+	if ((requests > 0)); then
+		cpu_us="$(awk -v t=$((after_cpu - before_cpu)) -v hz="$CLK_TCK" -v r="$requests" \
+			'BEGIN { printf "%.0f", t * 1e6 / hz / r }')"
+	else
+		cpu_us="—"
+	fi
+	rss_mb="$(awk -v kb="$(peak_rss_kb "$pid")" 'BEGIN { printf "%.0f", kb / 1024 }')"
+	local shown50 shown99
+	shown50="$(ms "$p50")" shown99="$(ms "$p99")"
+	if ((timeout >= requests)); then
+		# wrk keeps no latency for answers slower than its timeout.
+		shown50=">$WRK_TIMEOUT" shown99=">$WRK_TIMEOUT"
+	elif [[ $label == direct ]]; then
+		DIRECT_P50[$delay/$connections]=$p50
+		DIRECT_P99[$delay/$connections]=$p99
+	elif [[ -n ${DIRECT_P50[$delay/$connections]:-} ]]; then
+		added50="$(signed_ms $((p50 - DIRECT_P50[$delay/$connections])))"
+		added99="$(signed_ms $((p99 - DIRECT_P99[$delay/$connections])))"
+	fi
+	if [[ $label == bridge* ]]; then
+		after_src="$(bridge_sources)"
+		# shellcheck disable=SC2086
+		served="$(
+			set -- $before_src $after_src
+			awk -v all=$(($4 - $1)) -v target=$(($5 - $2)) -v cache=$(($6 - $3)) -v label="$label" 'BEGIN {
+				if (all == 0) { print "—"; exit }
+				n = (label == "bridge-cache") ? cache : target
+				printf "%.1f%%", 100 * n / all
+			}'
+		)"
+		startup="$STARTUP_MS"
+	fi
+	ROWS+=("| $label | $delay | $connections | $rps | $shown50 | $shown99 | $added50 | $added99 | $errors$detail | $cpu_us | $rss_mb | $served | $startup | $load |")
+}
+
+# --- the run -----------------------------------------------------------------------------------
+log "jar $JAR"
+log "cells: delays [$DELAYS] ms x connections [$CONNECTIONS] (+[$RATE_CONNECTIONS] at 20 ms), ${WARMUP}s + ${DURATION}s each"
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+RUN_START="$(date +%s)"
+index=0
+for delay in $DELAYS; do
+	cells="$CONNECTIONS"
+	[[ $delay == 20 && -n $RATE_CONNECTIONS ]] && cells="$RATE_CONNECTIONS $CONNECTIONS"
+	for c in $cells; do
+		measure direct "$delay" $index "$STANDIN_PID" "http://127.0.0.1:$(standin_port $index)" stable /rest/v1/delivery "$c"
+	done
+	for c in $cells; do
+		measure nginx "$delay" $index "$PROXY_PID" "http://127.0.0.1:$(proxy_port $index)" stable /rest/v1/delivery "$c"
+	done
+	start_bridge $index 0
+	prime vary
+	for c in $cells; do
+		measure bridge-nocache "$delay" $index "$BRIDGE_PID" "http://127.0.0.1:$BRIDGE_PORT" vary \
+			/v1/recommendations/abandoned-cart "$c"
+	done
+	stop "$BRIDGE_PID"
+	start_bridge $index 5m
+	prime stable
+	for c in $cells; do
+		measure bridge-cache "$delay" $index "$BRIDGE_PID" "http://127.0.0.1:$BRIDGE_PORT" stable \
+			/v1/recommendations/abandoned-cart "$c"
+	done
+	stop "$BRIDGE_PID"
+	index=$((index + 1))
+done
+
+# --- the table ---------------------------------------------------------------------------------
+{
+	echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), $(($(date +%s) - RUN_START)) s: $(nproc) CPUs," \
+		"$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)," \
+		"$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), $(nginx -v 2>&1 | sed 's/.*: //')." \
+		"Each cell ${WARMUP} s warm-up + ${DURATION} s measured, wrk -t2, timeout $WRK_TIMEOUT." \
+		"Load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo
+	echo "| target | delay ms | conns | req/s | p50 ms | p99 ms | +p50 ms | +p99 ms | errors | CPU µs/req | peak RSS MB | served as intended | start-up ms | load1 |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	printf '%s\n' "${ROWS[@]}"
+} | tee "$WORK/results.md"
