@@ -163,7 +163,11 @@ class RecommendationService {
 			return new Outcome(recommendations, Source.TARGET, null);
 		}
 		catch (TargetCallException ex) {
-			logger.warn("Target gave no answer for use case {}: {} ({})", visit.useCase().name(), ex.getMessage(),
+			// Debug only: when Target is down this would be a line per request; the
+			// access log
+			// line, recs_bridge_target_calls_seconds and the breaker's transitions say
+			// it.
+			logger.debug("Target gave no answer for use case {}: {} ({})", visit.useCase().name(), ex.getMessage(),
 					ex.failure().outcome());
 			Optional<RecommendationMapper.Recommendations> lastGood = this.cache.lastGood(visit.key());
 			return new Outcome(lastGood.orElse(null), lastGood.isPresent() ? Source.STALE : null, ex);

@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.recsbridge.system.LatencyBuckets;
 import io.recsbridge.target.TargetCallException.Failure;
 
 import org.springframework.http.HttpHeaders;
@@ -43,10 +40,9 @@ class DeliveryTransport implements TargetClient {
 
 	private final Long environmentId;
 
-	private final MeterRegistry meterRegistry;
+	private final TargetCallTimers callTimers;
 
 	/** By outcome, registered on first use: outcomes come from a bounded set. */
-	private final ConcurrentMap<String, Timer> callTimers = new ConcurrentHashMap<>();
 
 	private final LocationHints locationHints;
 
@@ -61,12 +57,12 @@ class DeliveryTransport implements TargetClient {
 		this.property = (properties.propertyToken() != null) ? new DeliveryRequest.Property(properties.propertyToken())
 				: null;
 		this.environmentId = properties.environmentId();
-		this.meterRegistry = meterRegistry;
+		this.callTimers = new TargetCallTimers(meterRegistry, TRANSPORT_TAG);
 	}
 
 	@Override
 	public TargetDecision execute(TargetQuery query) {
-		Timer.Sample sample = Timer.start(this.meterRegistry);
+		Timer.Sample sample = this.callTimers.start();
 		String outcome = "success";
 		try {
 			return call(query);
@@ -76,16 +72,8 @@ class DeliveryTransport implements TargetClient {
 			throw ex;
 		}
 		finally {
-			sample.stop(this.callTimers.computeIfAbsent(outcome, this::callTimer));
+			this.callTimers.stop(sample, outcome);
 		}
-	}
-
-	private Timer callTimer(String outcome) {
-		return Timer.builder("recs.bridge.target.calls")
-			.description("Calls to Adobe Target, by transport and outcome")
-			.tags("transport", TRANSPORT_TAG, "outcome", outcome)
-			.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
-			.register(this.meterRegistry);
 	}
 
 	private TargetDecision call(TargetQuery query) {
@@ -125,8 +113,12 @@ class DeliveryTransport implements TargetClient {
 			throw new TargetCallException(Failure.UNREACHABLE, "Target could not be reached", ex.getCause());
 		}
 		catch (RestClientException ex) {
-			throw new TargetCallException(Failure.INVALID_RESPONSE, "Target answered with an unreadable body");
+			// A body cut short by the read timeout surfaces as a conversion failure: it
+			// is
+			// a timeout, not garbage, and the breaker and metrics should say so.
+			throw ReadFailures.classify(ex, "Target answered with an unreadable body");
 		}
+
 	}
 
 	DeliveryRequest requestFor(TargetQuery query) {

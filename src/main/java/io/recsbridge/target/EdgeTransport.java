@@ -19,7 +19,6 @@ import io.recsbridge.ims.ImsException;
 import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
 import io.recsbridge.ims.UpstreamUnauthorizedException;
-import io.recsbridge.system.LatencyBuckets;
 import io.recsbridge.target.TargetCallException.Failure;
 
 import org.springframework.http.HttpHeaders;
@@ -60,7 +59,7 @@ class EdgeTransport implements TargetClient {
 
 	private final ImsTokens tokens;
 
-	private final MeterRegistry meterRegistry;
+	private final TargetCallTimers callTimers;
 
 	private final Clock clock;
 
@@ -70,13 +69,13 @@ class EdgeTransport implements TargetClient {
 		this.properties = properties;
 		this.credential = credential;
 		this.tokens = tokens;
-		this.meterRegistry = meterRegistry;
+		this.callTimers = new TargetCallTimers(meterRegistry, TRANSPORT_TAG);
 		this.clock = clock;
 	}
 
 	@Override
 	public TargetDecision execute(TargetQuery query) {
-		Timer.Sample sample = Timer.start(this.meterRegistry);
+		Timer.Sample sample = this.callTimers.start();
 		String outcome = "success";
 		try {
 			return this.tokens.withToken((token) -> call(token, query));
@@ -96,11 +95,7 @@ class EdgeTransport implements TargetClient {
 			throw ex;
 		}
 		finally {
-			sample.stop(Timer.builder("recs.bridge.target.calls")
-				.description("Calls to Adobe Target, by transport and outcome")
-				.tags("transport", TRANSPORT_TAG, "outcome", outcome)
-				.serviceLevelObjectives(LatencyBuckets.AROUND_BUDGET)
-				.register(this.meterRegistry));
+			this.callTimers.stop(sample, outcome);
 		}
 	}
 
@@ -146,9 +141,12 @@ class EdgeTransport implements TargetClient {
 				.withoutRetry();
 		}
 		catch (RestClientException ex) {
-			throw new TargetCallException(Failure.INVALID_RESPONSE, "The Edge Network answered with an unreadable body")
-				.withoutRetry();
+			// A body cut short by the read timeout surfaces as a conversion failure: it
+			// is
+			// a timeout, not garbage, and the breaker and metrics should say so.
+			throw ReadFailures.classify(ex, "The Edge Network answered with an unreadable body").withoutRetry();
 		}
+
 	}
 
 	EdgeRequest requestFor(TargetQuery query) {

@@ -107,11 +107,16 @@ public class GuardedTarget {
 
 	private TargetDecision attempt(TargetQuery query, Deadline deadline,
 			AtomicReference<TargetCallException> lastFailure) {
-		if (!deadline.allows(this.attemptBudget)) {
-			TargetCallException last = lastFailure.get();
-			throw (last != null) ? last.withoutRetry()
-					: new TargetCallException(Failure.DEADLINE, "No time left to call Target");
+		TargetCallException last = lastFailure.get();
+		if (last != null && !deadline.allows(this.attemptBudget)) {
+			// A retry starts only if its whole attempt fits before the deadline.
+			throw last.withoutRetry();
 		}
+		if (last == null && deadline.remaining().isZero()) {
+			throw new TargetCallException(Failure.DEADLINE, "No time left to call Target");
+		}
+		// The first attempt goes ahead even when a busy machine started it late: the
+		// request stops waiting at its deadline, and the call ends at Target's timeout.
 		try {
 			return this.breaker.executeSupplier(() -> {
 				RateLimiter.waitForPermission(this.rateLimiter);
