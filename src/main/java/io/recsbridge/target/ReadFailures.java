@@ -3,6 +3,8 @@ package io.recsbridge.target;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 
+import com.fasterxml.jackson.core.JacksonException;
+
 import io.recsbridge.target.TargetCallException.Failure;
 
 /**
@@ -15,13 +17,17 @@ final class ReadFailures {
 	}
 
 	static TargetCallException classify(Exception conversionFailure, String garbageMessage) {
+		Throwable ioFailure = null;
 		for (Throwable cause = conversionFailure.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof HttpTimeoutException) {
 				return new TargetCallException(Failure.TIMEOUT, "Target's answer did not arrive in time", cause);
 			}
-			if (cause instanceof IOException && !(cause instanceof com.fasterxml.jackson.core.JacksonException)) {
-				return new TargetCallException(Failure.UNREACHABLE, "Target's answer was cut off", cause);
+			if (ioFailure == null && cause instanceof IOException && !(cause instanceof JacksonException)) {
+				ioFailure = cause;
 			}
+		}
+		if (ioFailure != null) {
+			return new TargetCallException(Failure.UNREACHABLE, "Target's answer was cut off", ioFailure);
 		}
 		return new TargetCallException(Failure.INVALID_RESPONSE, garbageMessage);
 	}
