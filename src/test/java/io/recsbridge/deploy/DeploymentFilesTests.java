@@ -279,7 +279,7 @@ class DeploymentFilesTests {
 		assertThat(build).contains("./mvnw ", "-Djarmode=tools", "extract --layers --launcher",
 				"-Dspring.context.exit=onRefresh");
 		String entrypoint = this.dockerfile.last("ENTRYPOINT");
-		assertThat(entrypoint).contains("-XX:MaxRAMPercentage=75");
+		assertThat(entrypoint).contains("-XX:MaxRAMPercentage=50");
 		Matcher trained = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(build);
 		assertThat(trained.find()).isTrue();
 		assertThat(entrypoint).contains("-XX:SharedArchiveFile=" + trained.group(1));
