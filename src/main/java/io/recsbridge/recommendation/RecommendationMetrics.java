@@ -33,7 +33,6 @@ class RecommendationMetrics {
 	}
 
 	void record(UseCase useCase, String source, String reason, int itemCount, long elapsedNanos) {
-		AccessLog.log(useCase, source, reason, itemCount, elapsedNanos);
 		this.requests.computeIfAbsent(List.of(useCase.name(), source, reason), this::requestCounter).increment();
 		UseCaseMeters meters = this.useCaseMeters.computeIfAbsent(useCase.name(), this::useCaseMeters);
 		meters.request().record(elapsedNanos, TimeUnit.NANOSECONDS);

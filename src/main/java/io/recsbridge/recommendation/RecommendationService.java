@@ -86,19 +86,24 @@ class RecommendationService {
 		Deadline deadline = Deadline.in(this.properties.deadline());
 		try {
 			EmailPayload payload = answer(useCase, request, requestId, deadline);
-			this.metrics.record(useCase, payload.source().label(), payload.reason().label(), payload.itemCount(),
-					System.nanoTime() - started);
+			recordAnswer(useCase, payload.source().label(), payload.reason().label(), payload.itemCount(), started);
 			return payload;
 		}
 		catch (UpstreamRateLimitedException ex) {
-			this.metrics.record(useCase, Source.NONE.label(), "rate-limited", 0, System.nanoTime() - started);
+			recordAnswer(useCase, Source.NONE.label(), "rate-limited", 0, started);
 			throw ex;
 		}
 		catch (TargetUnavailableException ex) {
-			this.metrics.record(useCase, Source.NONE.label(), Reason.TARGET_UNAVAILABLE.label(), 0,
-					System.nanoTime() - started);
+			recordAnswer(useCase, Source.NONE.label(), ex.reason().label(), 0, started);
 			throw ex;
 		}
+	}
+
+	/** Every answered request: the contract's metrics and one access log line. */
+	private void recordAnswer(UseCase useCase, String source, String reason, int itemCount, long started) {
+		long elapsedNanos = System.nanoTime() - started;
+		this.metrics.record(useCase, source, reason, itemCount, elapsedNanos);
+		AccessLog.log(useCase, source, reason, itemCount, elapsedNanos);
 	}
 
 	private EmailPayload answer(UseCase useCase, RecommendationRequest request, String requestId, Deadline deadline) {

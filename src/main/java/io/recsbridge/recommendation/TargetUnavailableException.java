@@ -12,8 +12,19 @@ import org.springframework.web.ErrorResponseException;
  */
 class TargetUnavailableException extends ErrorResponseException {
 
+	private final Reason reason;
+
 	TargetUnavailableException(Reason reason) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, problem(reason), null);
+		this.reason = reason;
+	}
+
+	/**
+	 * Why Target gave no answer.
+	 * @return {@code target-unavailable} or {@code target-rejected}
+	 */
+	Reason reason() {
+		return this.reason;
 	}
 
 	private static ProblemDetail problem(Reason reason) {

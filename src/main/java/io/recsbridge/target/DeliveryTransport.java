@@ -177,15 +177,8 @@ class DeliveryTransport implements TargetClient {
 	}
 
 	private static Map<String, String> tokensOf(Map<String, JsonNode> responseTokens) {
-		if (responseTokens == null) {
-			return Map.of();
-		}
 		Map<String, String> tokens = new LinkedHashMap<>();
-		responseTokens.forEach((name, value) -> {
-			if (name != null && value != null && !value.isNull()) {
-				tokens.put(name, TokenValues.asText(value));
-			}
-		});
+		TokenValues.copy(responseTokens, tokens);
 		return tokens;
 	}
 

@@ -224,13 +224,7 @@ class EdgeTransport implements TargetClient {
 				}
 			}
 		}
-		if (meta != null) {
-			meta.forEach((name, value) -> {
-				if (name != null && value != null && !value.isNull()) {
-					tokens.put(name, TokenValues.asText(value));
-				}
-			});
-		}
+		TokenValues.copy(meta, tokens);
 		return tokens;
 	}
 

@@ -2,6 +2,7 @@ package io.recsbridge.target;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,6 +13,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class TokenValues {
 
 	private TokenValues() {
+	}
+
+	/**
+	 * Copies Target's tokens as text, leaving out absent and {@code null} ones.
+	 * @param from the tokens as Target sent them, or {@code null}
+	 * @param into where to put them
+	 */
+	static void copy(Map<String, JsonNode> from, Map<String, String> into) {
+		if (from == null) {
+			return;
+		}
+		from.forEach((name, value) -> {
+			if (name != null && value != null && !value.isNull()) {
+				into.put(name, asText(value));
+			}
+		});
 	}
 
 	static String asText(JsonNode value) {
