@@ -1,10 +1,9 @@
 package io.recsbridge.ims;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import io.recsbridge.system.OutboundHttp;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
@@ -18,21 +17,20 @@ public final class AdobeApis {
 	}
 
 	/**
-	 * A client from Boot's builder (its Jackson setup and client metrics) over the JDK
-	 * HTTP client, with the timeout as both connect and read timeout.
-	 * @param builder Boot's builder
+	 * Connections kept to each Adobe API: identity lookups run on the request path, one
+	 * per uncached visitor, so as many as Target's calls may be in flight.
+	 */
+	static final int MAX_CONNECTIONS = 200;
+
+	/**
+	 * A client over {@link OutboundHttp}'s pool, with the timeout as both connect and
+	 * read timeout.
+	 * @param builder Boot's builder (cloned, not changed)
 	 * @param timeout the timeout
 	 * @return the client
 	 */
 	public static RestClient restClient(RestClient.Builder builder, Duration timeout) {
-		ClientHttpRequestFactorySettings settings = ClientHttpRequestFactorySettings.defaults()
-			.withConnectTimeout(timeout)
-			.withReadTimeout(timeout);
-		return builder.clone()
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
-				.build(settings))
-			.build();
+		return OutboundHttp.restClient(builder.clone(), timeout, MAX_CONNECTIONS);
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package io.recsbridge.system;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -101,12 +99,7 @@ class UpstreamHealthIndicator implements HealthIndicator, ObservationHandler<Cli
 	}
 
 	private static boolean timedOut(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return OutboundHttp.timedOut(error);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.recsbridge.target;
 
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.recsbridge.system.OutboundHttp;
 import io.recsbridge.target.TargetCallException.Failure;
 
 import org.springframework.http.HttpHeaders;
@@ -107,7 +107,7 @@ class DeliveryTransport implements TargetClient {
 			return decisionFor(response, query.mbox());
 		}
 		catch (ResourceAccessException ex) {
-			if (ex.getCause() instanceof HttpTimeoutException) {
+			if (OutboundHttp.timedOut(ex)) {
 				throw new TargetCallException(Failure.TIMEOUT, "Target did not answer in time", ex.getCause());
 			}
 			throw new TargetCallException(Failure.UNREACHABLE, "Target could not be reached", ex.getCause());

@@ -1,7 +1,6 @@
 package io.recsbridge.target;
 
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +18,7 @@ import io.recsbridge.ims.ImsException;
 import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
 import io.recsbridge.ims.UpstreamUnauthorizedException;
+import io.recsbridge.system.OutboundHttp;
 import io.recsbridge.target.TargetCallException.Failure;
 
 import org.springframework.http.HttpHeaders;
@@ -133,7 +133,7 @@ class EdgeTransport implements TargetClient {
 			return decisionFor(response, query.mbox());
 		}
 		catch (ResourceAccessException ex) {
-			if (ex.getCause() instanceof HttpTimeoutException) {
+			if (OutboundHttp.timedOut(ex)) {
 				throw new TargetCallException(Failure.TIMEOUT, "The Edge Network did not answer in time", ex.getCause())
 					.withoutRetry();
 			}

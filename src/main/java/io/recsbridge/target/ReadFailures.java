@@ -1,10 +1,10 @@
 package io.recsbridge.target;
 
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
 
 import com.fasterxml.jackson.core.JacksonException;
 
+import io.recsbridge.system.OutboundHttp;
 import io.recsbridge.target.TargetCallException.Failure;
 
 /**
@@ -19,7 +19,7 @@ final class ReadFailures {
 	static TargetCallException classify(Exception conversionFailure, String garbageMessage) {
 		Throwable ioFailure = null;
 		for (Throwable cause = conversionFailure.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof HttpTimeoutException) {
+			if (OutboundHttp.timedOut(cause)) {
 				return new TargetCallException(Failure.TIMEOUT, "Target's answer did not arrive in time", cause);
 			}
 			if (ioFailure == null && cause instanceof IOException && !(cause instanceof JacksonException)) {

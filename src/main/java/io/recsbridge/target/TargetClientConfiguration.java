@@ -1,18 +1,17 @@
 package io.recsbridge.target;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
+import io.recsbridge.system.OutboundHttp;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
@@ -20,9 +19,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The Target client of the transport in force (the Delivery API for {@code delivery} and
- * {@code sandbox}, the Edge Network for {@code edge}): Boot's {@link RestClient.Builder}
- * (its Jackson setup and client metrics) over the JDK HTTP client, with the configured
- * timeouts.
+ * {@code sandbox}, the Edge Network for {@code edge}), over {@link OutboundHttp}'s pooled
+ * client with the configured timeouts.
  */
 @Configuration(proxyBeanMethods = false)
 class TargetClientConfiguration {
@@ -33,7 +31,10 @@ class TargetClientConfiguration {
 	@Bean
 	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties,
 			ObjectProvider<TargetEndpoint> endpoints, MeterRegistry meterRegistry, EdgeProperties edge,
-			ImsProperties credential, ObjectProvider<ImsTokens> tokens) {
+			ImsProperties credential, ObjectProvider<ImsTokens> tokens, BulkheadRegistry bulkheads) {
+		int maxConnections = bulkheads.bulkhead(TargetResilienceConfiguration.INSTANCE)
+			.getBulkheadConfig()
+			.getMaxConcurrentCalls();
 		if (properties.transport() == Transport.EDGE) {
 			List<String> missing = new ArrayList<>();
 			if (edge.datastreamId() == null || edge.datastreamId().isBlank()) {
@@ -44,25 +45,20 @@ class TargetClientConfiguration {
 				throw new IllegalStateException("TARGET_TRANSPORT=edge needs " + String.join(", ", missing)
 						+ " (the datastream with Target enabled, and the OAuth server-to-server credential)");
 			}
-			return new EdgeTransport(restClient(builder, properties), edge, credential, tokens.getObject(),
-					meterRegistry, Clock.systemUTC());
+			return new EdgeTransport(restClient(builder, properties, maxConnections), edge, credential,
+					tokens.getObject(), meterRegistry, Clock.systemUTC());
 		}
 		TargetEndpoint endpoint = endpoints.getIfAvailable(() -> new ConfiguredEndpoint(properties));
-		return new DeliveryTransport(restClient(builder, properties), endpoint, properties, meterRegistry,
-				new LocationHints(MAX_LOCATION_HINTS), Clock.systemUTC());
+		return new DeliveryTransport(restClient(builder, properties, maxConnections), endpoint, properties,
+				meterRegistry, new LocationHints(MAX_LOCATION_HINTS), Clock.systemUTC());
 	}
 
-	static RestClient restClient(RestClient.Builder builder, TargetProperties properties) {
-		ClientHttpRequestFactorySettings settings = ClientHttpRequestFactorySettings.defaults()
-			.withConnectTimeout(properties.timeout())
-			.withReadTimeout(properties.timeout());
-		// HTTP/1.1 with keep-alive: the JDK client would otherwise try an h2c upgrade on
-		// every plain-HTTP connection (proxies, the sandbox, tests).
-		return builder
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
-				.build(settings))
-			.build();
+	/**
+	 * The pool holds a keep-alive connection for every call the bulkhead lets through, so
+	 * a call never waits for one.
+	 */
+	static RestClient restClient(RestClient.Builder builder, TargetProperties properties, int maxConnections) {
+		return OutboundHttp.restClient(builder, properties.timeout(), maxConnections);
 	}
 
 	/**

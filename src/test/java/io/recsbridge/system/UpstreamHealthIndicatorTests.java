@@ -1,7 +1,7 @@
 package io.recsbridge.system;
 
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 
 import io.micrometer.observation.Observation;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class UpstreamHealthIndicatorTests {
 	@Test
 	void aTimeoutIsDownAndUnreachableUntilACallSucceeds() {
 		observe(call(DELIVERY, null,
-				new ResourceAccessException("I/O error", new HttpTimeoutException("request timed out"))));
+				new ResourceAccessException("I/O error", new SocketTimeoutException("Read timed out"))));
 		observe(call(DELIVERY, null, new ResourceAccessException("I/O error")));
 
 		Health health = this.indicator.health();
@@ -79,7 +79,7 @@ class UpstreamHealthIndicatorTests {
 	@Test
 	void aTimedOutCallSaysSo() {
 		observe(call(DELIVERY, null,
-				new ResourceAccessException("I/O error", new HttpTimeoutException("request timed out"))));
+				new ResourceAccessException("I/O error", new SocketTimeoutException("Read timed out"))));
 
 		assertThat(this.indicator.health().getDetails()).containsEntry("lastOutcome", "timeout");
 	}

@@ -157,7 +157,7 @@ class DeliveryTransportTests {
 
 		};
 		DeliveryTransport transport = new DeliveryTransport(
-				TargetClientConfiguration.restClient(RestClient.builder(), properties), perEdge, properties,
+				TargetClientConfiguration.restClient(RestClient.builder(), properties, 16), perEdge, properties,
 				this.meterRegistry, this.locationHints, Clock.systemUTC());
 
 		transport.execute(cartQuery());
@@ -286,7 +286,7 @@ class DeliveryTransportTests {
 			settings.put("environment-id", environmentId.toString());
 		}
 		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class, settings);
-		return new DeliveryTransport(TargetClientConfiguration.restClient(RestClient.builder(), properties),
+		return new DeliveryTransport(TargetClientConfiguration.restClient(RestClient.builder(), properties, 16),
 				new TargetClientConfiguration.ConfiguredEndpoint(properties), properties, this.meterRegistry,
 				this.locationHints, Clock.systemUTC());
 	}

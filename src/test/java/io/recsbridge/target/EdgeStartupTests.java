@@ -2,6 +2,7 @@ package io.recsbridge.target;
 
 import java.util.Map;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.support.BoundProperties;
@@ -28,7 +29,7 @@ class EdgeStartupTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new TargetClientConfiguration().targetClient(RestClient.builder(), target,
 					beans.getBeanProvider(TargetEndpoint.class), new SimpleMeterRegistry(), edge, ims,
-					beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class)))
+					beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class), BulkheadRegistry.ofDefaults()))
 			.withMessageContaining(
 					"TARGET_TRANSPORT=edge needs EDGE_DATASTREAM_ID, ADOBE_IMS_CLIENT_SECRET, ADOBE_IMS_ORG_ID");
 	}

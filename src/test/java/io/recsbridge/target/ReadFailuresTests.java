@@ -1,7 +1,7 @@
 package io.recsbridge.target;
 
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import io.recsbridge.target.TargetCallException.Failure;
@@ -20,7 +20,7 @@ class ReadFailuresTests {
 	@Test
 	void aBodyCutByTheReadTimeoutIsATimeout() {
 		RestClientException failure = new RestClientException("could not read",
-				new IOException("wrapped", new HttpTimeoutException("request timed out")));
+				new IOException("wrapped", new SocketTimeoutException("Read timed out")));
 
 		assertThat(ReadFailures.classify(failure, "garbage").failure()).isEqualTo(Failure.TIMEOUT);
 	}
