@@ -38,7 +38,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			tooLarge(request, response);
 			return;
 		}
-		byte[] body = readAtMost(request.getInputStream(), this.maxBytes + 1);
+		// A declared length is exact (Tomcat reads no further): read just that much
+		// rather than a buffer sized for the limit.
+		int declared = request.getContentLength();
+		byte[] body = readAtMost(request.getInputStream(), (declared >= 0) ? declared : this.maxBytes + 1);
 		if (body.length > this.maxBytes) {
 			tooLarge(request, response);
 			return;
