@@ -4,7 +4,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.util.TimeValue;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -19,6 +19,8 @@ import org.springframework.web.client.RestClient;
  * request go with it (BENCHMARKS.md).
  */
 public final class OutboundHttp {
+
+	private static final TimeValue IDLE_CONNECTION_LIFE = TimeValue.ofSeconds(30);
 
 	private OutboundHttp() {
 	}
@@ -39,7 +41,10 @@ public final class OutboundHttp {
 		return builder.requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
 			// Retries are the callers' (resilience4j's, within the deadline): Apache's
 			// own would repeat a 429 or 503 at once, against Target's Retry-After.
-			.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+			// A burst's connections (and their buffers, some 30 KB each) do not stay
+			// pooled for good.
+			.withHttpClientCustomizer(
+					(client) -> client.disableAutomaticRetries().evictIdleConnections(IDLE_CONNECTION_LIFE))
 			.withConnectionManagerCustomizer(
 					(pool) -> pool.setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections))
 			.build(settings)).build();
