@@ -16,7 +16,7 @@ if ((${#missing[@]})); then
 fi
 
 echo "deploy-check: shellcheck"
-shellcheck .ci/run .ci/deploy-check.sh docker/measure-startup.sh
+shellcheck .ci/run .ci/deploy-check.sh bench/run.sh
 
 # Style of the shipping YAML; the Prometheus rules, whose PromQL runs long, are left to promtool.
 echo "deploy-check: yamllint"

@@ -18,6 +18,9 @@
 #   BENCH_WRK_TIMEOUT [2s]      wrk counts slower answers as timeouts
 #   BENCH_BULKHEAD [2500]       the bridge's Target bulkhead for the run (see BENCHMARKS.md)
 #   BENCH_JAVA_OPTS []          extra JVM options for the bridge
+#   BENCH_LAUNCH [aot]          aot: the jar extracted and started with a JDK 25 AOT cache trained
+#                               first, as the image starts it; jar: java -jar
+#   BENCH_STARTS [5]            starts of each launch for the start-up table (0: no table)
 #   BENCH_PORT_BASE [18400]     ports used: base+20..+21, +30..+31, +40..+41 on 127.0.0.1
 #   BENCH_SKIP_BUILD [0]        1: use the jar already in target/
 #   BENCH_JAVA_HOME [/usr/lib/jvm/temurin-25-jdk-amd64]
@@ -94,6 +97,9 @@ for candidate in "$ROOT"/target/recs-bridge-*.jar; do
 	[[ -f $candidate ]] && JAR=$candidate && break
 done
 [[ -n $JAR ]] || die "no jar in $ROOT/target"
+LAUNCH="${BENCH_LAUNCH:-aot}"
+STARTS="${BENCH_STARTS:-5}"
+[[ $LAUNCH == aot || $LAUNCH == jar ]] || die "BENCH_LAUNCH is aot or jar, not $LAUNCH"
 
 # --- processes we start, stopped on any exit -----------------------------------------------
 WORK="$(mktemp -d /tmp/recs-bench.XXXXXX)"
@@ -259,16 +265,36 @@ for delay in $DELAYS; do
 done
 
 # --- the bridge ----------------------------------------------------------------------------
+# As the image runs it (docker/Dockerfile): extracted (the application's jar and its libraries
+# beside it: the AOT cache takes classes from jars only), with an AOT cache from a training run
+# that starts the context and stops at refresh.
+APP="$WORK/app"
+APP_JAR="$APP/$(basename "$JAR")"
+if [[ $LAUNCH == aot || $STARTS -gt 0 ]]; then
+	log "extracting the jar and training the AOT cache"
+	"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$APP" >&2
+	# shellcheck disable=SC2086 # options split on purpose
+	(cd "$APP" && TARGET_CLIENT_CODE=bench BRIDGE_API_KEYS="$API_KEY" SERVER_PORT=$BRIDGE_PORT \
+		MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} \
+		-XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar "$APP_JAR" >>"$WORK/aot-training.log" 2>&1) ||
+		die "the AOT training run failed; see $WORK/aot-training.log"
+fi
+
 BRIDGE_PID=""
 STARTUP_MS=""
-start_bridge() { # delay-index cache-ttl
-	local started ready=0
+start_bridge() { # delay-index cache-ttl [launch]
+	local started ready=0 launch=${3:-$LAUNCH} command
+	if [[ $launch == aot ]]; then
+		command=(-XX:AOTCache="$APP/app.aot" -jar "$APP_JAR")
+	else
+		command=(-jar "$JAR")
+	fi
 	started="$(date +%s%3N)"
 	# shellcheck disable=SC2034,SC2086 # the environment of the bridge; options split on purpose
 	TARGET_CLIENT_CODE=bench TARGET_BASE_URL="http://127.0.0.1:$(standin_port "$1")" \
 		BRIDGE_API_KEYS="$API_KEY" TARGET_RATE_LIMIT=100000 TARGET_RATE_RAMP=false BRIDGE_CACHE_TTL="$2" \
 		SERVER_PORT=$BRIDGE_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
-		"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
+		"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} "${command[@]}" \
 		--resilience4j.bulkhead.instances.target.max-concurrent-calls="$BULKHEAD" \
 		>>"$WORK/bridge.log" 2>&1 &
 	BRIDGE_PID=$!
@@ -283,7 +309,7 @@ start_bridge() { # delay-index cache-ttl
 	done
 	[[ $ready == 1 ]] || die "the bridge was not ready in time; see $WORK/bridge.log"
 	STARTUP_MS=$(($(date +%s%3N) - started))
-	log "bridge ready in ${STARTUP_MS} ms (cache ttl $2)"
+	log "bridge ready in ${STARTUP_MS} ms (cache ttl $2, $launch)"
 }
 
 # Answers counted by the bridge: "<all> <from Target> <from the cache>"; the counters by
@@ -433,7 +459,18 @@ for delay in $DELAYS; do
 	index=$((index + 1))
 done
 
-# --- the table ---------------------------------------------------------------------------------
+# --- start-up, each launch in turn ---------------------------------------------------------------
+declare -A STARTUPS
+for _ in $(seq 1 "$STARTS"); do
+	for launch in jar aot; do
+		start_bridge 0 0 $launch
+		STARTUPS[$launch]+="$STARTUP_MS "
+		stop "$BRIDGE_PID"
+	done
+done
+median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# --- the tables --------------------------------------------------------------------------------
 {
 	echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), $(($(date +%s) - RUN_START)) s: $(nproc) CPUs," \
 		"$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)," \
@@ -444,4 +481,13 @@ done
 	echo "| target | delay ms | conns | req/s | p50 ms | p99 ms | +p50 ms | +p99 ms | errors | CPU µs/req | peak RSS MB | served as intended | start-up ms | load1 |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	printf '%s\n' "${ROWS[@]}"
+	echo
+	echo "Bridge cells launched as \`$LAUNCH\`."
+	if ((STARTS > 0)); then
+		echo
+		echo "| start-up to ready, $STARTS starts each, in turn | median ms | all ms |"
+		echo "|---|---:|---|"
+		echo "| \`java -jar\` (jar) | $(median "${STARTUPS[jar]}") | ${STARTUPS[jar]% } |"
+		echo "| extracted, JDK 25 AOT cache (aot, as the image) | $(median "${STARTUPS[aot]}") | ${STARTUPS[aot]% } |"
+	fi
 } | tee "$WORK/results.md"

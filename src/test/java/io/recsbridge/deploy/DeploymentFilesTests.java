@@ -276,13 +276,15 @@ class DeploymentFilesTests {
 		assertThat(from.get(0)).startsWith("eclipse-temurin:25-jdk ");
 		assertThat(from.get(from.size() - 1)).isEqualTo("eclipse-temurin:25-jre");
 		String build = String.join("\n", this.dockerfile.all("RUN"));
-		assertThat(build).contains("./mvnw ", "-Djarmode=tools", "extract --layers --launcher",
+		assertThat(build).contains("./mvnw ", "-Djarmode=tools", "extract --layers --destination",
 				"-Dspring.context.exit=onRefresh");
+		// The AOT cache takes classes from jars only: not the exploded launcher layout.
+		assertThat(build).doesNotContain("--launcher");
 		String entrypoint = this.dockerfile.last("ENTRYPOINT");
 		assertThat(entrypoint).contains("-XX:MaxRAMPercentage=50");
-		Matcher trained = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(build);
+		Matcher trained = Pattern.compile("-XX:AOTCacheOutput=(\\S+)").matcher(build);
 		assertThat(trained.find()).isTrue();
-		assertThat(entrypoint).contains("-XX:SharedArchiveFile=" + trained.group(1));
+		assertThat(entrypoint).contains("-XX:AOTCache=" + trained.group(1), "\"-jar\", \"app.jar\"");
 		List<String> allowed = Files.readAllLines(Path.of(".dockerignore"))
 			.stream()
 			.filter((line) -> line.startsWith("!"))
