@@ -9,7 +9,7 @@
 # Environment (defaults in brackets):
 #   BENCH_DURATION [15]         seconds measured per cell
 #   BENCH_WARMUP [5]            seconds of unmeasured load before each cell
-#   BENCH_PRIME [10]            seconds of unmeasured load (50 connections) after each bridge start,
+#   BENCH_PRIME [30]            seconds of unmeasured load (50 connections) after each bridge start,
 #                               so its first cell does not pay for the JIT
 #   BENCH_DELAYS ["20 200"]     stand-in delays, ms
 #   BENCH_CONNECTIONS ["50 500 2000"]   wrk connections per cell (ascending: peak memory grows)
@@ -53,7 +53,7 @@ if [[ $QUICK == 1 ]]; then
 else
 	DURATION="${BENCH_DURATION:-15}"
 	WARMUP="${BENCH_WARMUP:-5}"
-	PRIME="${BENCH_PRIME:-10}"
+	PRIME="${BENCH_PRIME:-30}"
 	CONNECTIONS="${BENCH_CONNECTIONS:-50 500 2000}"
 fi
 DELAYS="${BENCH_DELAYS:-20 200}"
