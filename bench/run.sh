@@ -314,8 +314,12 @@ start_bridge() { # delay-index cache-ttl [launch]
 
 # Answers counted by the bridge: "<all> <from Target> <from the cache>"; the counters by
 # source and reason are appended to the cell's file.
+# A bridge too busy (or out of memory) to answer in 10 s counts nothing; the cell file says so.
 bridge_sources() {
-	curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | grep '^recs_bridge_requests_total{' |
+	{
+		curl -fsS -m 10 "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" ||
+			echo "metrics scrape failed" >>"$CELL_FILE"
+	} | { grep '^recs_bridge_requests_total{' || true; } |
 		tee -a "$CELL_FILE" | awk '
 		/^recs_bridge_requests_total\{/ {
 			all += $NF
@@ -337,10 +341,10 @@ prime() {
 wait_for_closed_breaker() {
 	local state
 	for _ in $(seq 1 60); do
-		state="$(curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '
+		state="$(curl -fsS -m 10 "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk '
 			/^resilience4j_circuitbreaker_state\{/ && /name="target"/ && $NF + 0 == 1 {
 				match($0, /state="[a-z_]+"/); print substr($0, RSTART + 7, RLENGTH - 8)
-			}')"
+			}')" || state="unknown (no metrics)"
 		[[ $state == closed ]] && return 0
 		sleep 0.5
 	done
