@@ -281,7 +281,7 @@ class DeploymentFilesTests {
 		// The AOT cache takes classes from jars only: not the exploded launcher layout.
 		assertThat(build).doesNotContain("--launcher");
 		String entrypoint = this.dockerfile.last("ENTRYPOINT");
-		assertThat(entrypoint).contains("-XX:MaxRAMPercentage=50");
+		assertThat(entrypoint).contains("-XX:MaxRAMPercentage=50", "-XX:+UseG1GC");
 		Matcher trained = Pattern.compile("-XX:AOTCacheOutput=(\\S+)").matcher(build);
 		assertThat(trained.find()).isTrue();
 		assertThat(entrypoint).contains("-XX:AOTCache=" + trained.group(1), "\"-jar\", \"app.jar\"");
