@@ -25,9 +25,10 @@ class RecommendationMapper {
 
 	/**
 	 * One instance of each distinct item, however many answers hold it: shoppers share
-	 * products, and the last-good cache keeps 20,000 answers. Unshared, their items were
-	 * some 150 MB of a 384 MB heap (a heap histogram after 20,000 visitors: 80,000 items,
-	 * 957,000 strings). Weak: an item no cached answer holds any more is collected.
+	 * products, and the last-good cache keeps 20,000 answers. Heap histograms at the same
+	 * point of the same load (20,000 new visitors, then 2,000 connections): 80,000 items
+	 * and 957,000 strings before, 4 items and 281,000 strings after, some 70 MB less live
+	 * data of a 384 MB heap. Weak: an item no cached answer holds any more is collected.
 	 */
 	private static final Interner<EmailItem> ITEMS = Interner.newWeakInterner();
 

@@ -132,9 +132,10 @@ class InboundAuthConfiguration {
 
 	/**
 	 * No observation per security filter: with Micrometer present Spring Security wraps
-	 * each of its dozen filters in one, on every request, for spans nobody exports here
-	 * (a sixth of the request's CPU in the benchmark's profile). Authentication outcomes
-	 * still reach the access log and {@code http_server_requests_seconds}.
+	 * each of its filters in one, on every request, for spans nobody exports here;
+	 * without them an uncached request took about a tenth less CPU (BENCHMARKS.md).
+	 * Authentication outcomes still reach the access log and
+	 * {@code http_server_requests_seconds}.
 	 */
 	@Bean
 	SecurityObservationSettings noSecurityObservations() {
