@@ -39,10 +39,9 @@ public final class OutboundHttp {
 			.withConnectTimeout(timeout)
 			.withReadTimeout(timeout);
 		return builder.requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
-			// Retries are the callers' (resilience4j's, within the deadline): Apache's
-			// own would repeat a 429 or 503 at once, against Target's Retry-After.
-			// A burst's connections (and their buffers, some 30 KB each) do not stay
-			// pooled for good.
+			// Retries are the callers' (resilience4j's, within the deadline): left on,
+			// Apache's own repeated Target calls (ResilienceTests counted them twice).
+			// A burst's connections (and their buffers) do not stay pooled for good.
 			.withHttpClientCustomizer(
 					(client) -> client.disableAutomaticRetries().evictIdleConnections(IDLE_CONNECTION_LIFE))
 			.withConnectionManagerCustomizer(
