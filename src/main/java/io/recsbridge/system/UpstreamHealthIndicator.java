@@ -95,11 +95,7 @@ class UpstreamHealthIndicator implements HealthIndicator, ObservationHandler<Cli
 				// A status that cannot be read is as good as no answer.
 			}
 		}
-		return new LastCall(false, false, timedOut(context.getError()) ? "timeout" : "unreachable", now);
-	}
-
-	private static boolean timedOut(Throwable error) {
-		return OutboundHttp.timedOut(error);
+		return new LastCall(false, false, OutboundHttp.timedOut(context.getError()) ? "timeout" : "unreachable", now);
 	}
 
 	/**

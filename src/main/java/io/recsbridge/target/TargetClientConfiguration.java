@@ -32,9 +32,12 @@ class TargetClientConfiguration {
 	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties,
 			ObjectProvider<TargetEndpoint> endpoints, MeterRegistry meterRegistry, EdgeProperties edge,
 			ImsProperties credential, ObjectProvider<ImsTokens> tokens, BulkheadRegistry bulkheads) {
+		// A keep-alive connection for every call the bulkhead lets through: a call never
+		// waits for one.
 		int maxConnections = bulkheads.bulkhead(TargetResilienceConfiguration.INSTANCE)
 			.getBulkheadConfig()
 			.getMaxConcurrentCalls();
+		RestClient client = OutboundHttp.restClient(builder, properties.timeout(), maxConnections);
 		if (properties.transport() == Transport.EDGE) {
 			List<String> missing = new ArrayList<>();
 			if (edge.datastreamId() == null || edge.datastreamId().isBlank()) {
@@ -45,20 +48,11 @@ class TargetClientConfiguration {
 				throw new IllegalStateException("TARGET_TRANSPORT=edge needs " + String.join(", ", missing)
 						+ " (the datastream with Target enabled, and the OAuth server-to-server credential)");
 			}
-			return new EdgeTransport(restClient(builder, properties, maxConnections), edge, credential,
-					tokens.getObject(), meterRegistry, Clock.systemUTC());
+			return new EdgeTransport(client, edge, credential, tokens.getObject(), meterRegistry, Clock.systemUTC());
 		}
 		TargetEndpoint endpoint = endpoints.getIfAvailable(() -> new ConfiguredEndpoint(properties));
-		return new DeliveryTransport(restClient(builder, properties, maxConnections), endpoint, properties,
-				meterRegistry, new LocationHints(MAX_LOCATION_HINTS), Clock.systemUTC());
-	}
-
-	/**
-	 * The pool holds a keep-alive connection for every call the bulkhead lets through, so
-	 * a call never waits for one.
-	 */
-	static RestClient restClient(RestClient.Builder builder, TargetProperties properties, int maxConnections) {
-		return OutboundHttp.restClient(builder, properties.timeout(), maxConnections);
+		return new DeliveryTransport(client, endpoint, properties, meterRegistry, new LocationHints(MAX_LOCATION_HINTS),
+				Clock.systemUTC());
 	}
 
 	/**

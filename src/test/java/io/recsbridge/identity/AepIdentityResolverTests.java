@@ -1,6 +1,5 @@
 package io.recsbridge.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +7,8 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.recsbridge.ims.AdobeApis;
-import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
+import io.recsbridge.support.AdobeImsStandIn;
 import io.recsbridge.support.BoundProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,14 +41,12 @@ class AepIdentityResolverTests {
 
 	private static final String MEMBERS = "/data/core/identity/cluster/members";
 
-	private static final String TOKEN = "/ims/token/v3";
-
 	@RegisterExtension
 	static WireMockExtension adobe = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@Test
 	void anEmailResolvesToTheEcidsAmongItsClusterMembers() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(okJson(clusterWithObjectMembers())));
 
 		List<String> ecids = resolver().ecidsOf(new PersonIdentity("Email", "jane+shop@example.com"));
@@ -59,13 +56,13 @@ class AepIdentityResolverTests {
 			.withQueryParam("id", equalTo("jane+shop@example.com"))
 			.withHeader("Authorization", equalTo("Bearer token-1"))
 			.withHeader("x-api-key", equalTo("recs-bridge-client"))
-			.withHeader("x-gw-ims-org-id", equalTo("53A16ACB5CC1D3760A495C99@AdobeOrg"))
+			.withHeader("x-gw-ims-org-id", equalTo(AdobeImsStandIn.ORG_ID))
 			.withHeader("x-sandbox-name", equalTo("prod")));
 	}
 
 	@Test
 	void membersWrittenAsNsidBarIdStringsAreReadToo() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(okJson("""
 				{"version": 1, "clusters": [{"xid": "A2Ja8", "compositeXid": {"nsid": 6, "id": "jane@example.com"},
 				  "members": ["6|jane@example.com", "4|%s", "x|y", "4|not-an-ecid", "no-bar", 17]}],
@@ -78,7 +75,7 @@ class AepIdentityResolverTests {
 	@ParameterizedTest(name = "HTTP {0} means no ECID")
 	@ValueSource(ints = { 204, 404 })
 	void noClusterIsNoEcid(int status) {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(aResponse().withStatus(status)));
 
 		assertThat(resolver().ecidsOf(new PersonIdentity("CRMID", "crm-1"))).isEmpty();
@@ -86,7 +83,7 @@ class AepIdentityResolverTests {
 
 	@Test
 	void aClusterWithoutEcidsIsNoEcid() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(okJson("""
 				{"clusters": [{"members": [{"nsid": 6, "id": "jane@example.com"}]}]}""")));
 
@@ -95,22 +92,22 @@ class AepIdentityResolverTests {
 
 	@Test
 	void anUpstream401FetchesANewTokenOnce() {
-		stubToken("token-1");
-		ImsTokens tokens = tokens();
+		AdobeImsStandIn.stubToken(adobe, "token-1");
+		ImsTokens tokens = AdobeImsStandIn.tokens(adobe);
 		tokens.token();
-		stubToken("token-2");
+		AdobeImsStandIn.stubToken(adobe, "token-2");
 		adobe.stubFor(get(urlPathEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1"))
 			.willReturn(aResponse().withStatus(401)));
 		adobe.stubFor(get(urlPathEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-2"))
 			.willReturn(okJson(clusterWithObjectMembers())));
 
 		assertThat(resolver(tokens).ecidsOf(new PersonIdentity("Email", "jane@example.com"))).hasSize(2);
-		adobe.verify(2, postRequestedFor(urlPathEqualTo(TOKEN)));
+		adobe.verify(2, postRequestedFor(urlPathEqualTo(AdobeImsStandIn.TOKEN)));
 	}
 
 	@Test
 	void failuresNameTheServiceButNeverTheIdentityOrTheBody() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		PersonIdentity jane = new PersonIdentity("Email", "jane@example.com");
 		adobe.stubFor(get(urlPathEqualTo(MEMBERS))
 			.willReturn(aResponse().withStatus(500).withBody("{\"detail\": \"jane@example.com\"}")));
@@ -122,7 +119,7 @@ class AepIdentityResolverTests {
 		adobe.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		assertThatExceptionOfType(IdentityLookupException.class).isThrownBy(() -> resolver().ecidsOf(jane))
 			.withMessageNotContaining("jane");
-		adobe.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(aResponse().withStatus(503)));
+		adobe.stubFor(post(urlPathEqualTo(AdobeImsStandIn.TOKEN)).willReturn(aResponse().withStatus(503)));
 		assertThatExceptionOfType(IdentityLookupException.class).isThrownBy(() -> resolver().ecidsOf(jane))
 			.withMessage("No IMS token for the AEP Identity Service: Adobe IMS answered HTTP 503");
 		assertThat(jane.toString()).doesNotContain("jane");
@@ -138,7 +135,7 @@ class AepIdentityResolverTests {
 	}
 
 	private AepIdentityResolver resolver() {
-		return resolver(tokens());
+		return resolver(AdobeImsStandIn.tokens(adobe));
 	}
 
 	private AepIdentityResolver resolver(ImsTokens tokens) {
@@ -146,25 +143,10 @@ class AepIdentityResolverTests {
 				Map.of("identity.base-url", adobe.baseUrl() + "/data/core", "sandbox-name", "prod"));
 		assertThat(properties.identity().timeout()).isEqualTo(Duration.ofMillis(250));
 		AepIdentityResolver resolver = new AepIdentityResolver(
-				AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)), properties, tokens, credential());
+				AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)), properties, tokens,
+				AdobeImsStandIn.credential(adobe));
 		assertThat(resolver.timeout()).isEqualTo(Duration.ofMillis(250));
 		return resolver;
-	}
-
-	private static ImsProperties credential() {
-		return BoundProperties.bind("adobe.ims", ImsProperties.class,
-				Map.of("client-id", "recs-bridge-client", "client-secret", "s3cr3t", "org-id",
-						"53A16ACB5CC1D3760A495C99@AdobeOrg", "token-url", adobe.baseUrl() + TOKEN));
-	}
-
-	private static ImsTokens tokens() {
-		return new ImsTokens(AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)), credential(),
-				Clock.systemUTC(), Runnable::run);
-	}
-
-	private static void stubToken(String token) {
-		adobe.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(
-				okJson("{\"access_token\": \"" + token + "\", \"token_type\": \"bearer\", \"expires_in\": 86399}")));
 	}
 
 }

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.recsbridge.support.BoundProperties;
+import io.recsbridge.system.OutboundHttp;
 import io.recsbridge.target.TargetCallException.Failure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -157,7 +158,7 @@ class DeliveryTransportTests {
 
 		};
 		DeliveryTransport transport = new DeliveryTransport(
-				TargetClientConfiguration.restClient(RestClient.builder(), properties, 16), perEdge, properties,
+				OutboundHttp.restClient(RestClient.builder(), properties.timeout(), 16), perEdge, properties,
 				this.meterRegistry, this.locationHints, Clock.systemUTC());
 
 		transport.execute(cartQuery());
@@ -286,7 +287,7 @@ class DeliveryTransportTests {
 			settings.put("environment-id", environmentId.toString());
 		}
 		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class, settings);
-		return new DeliveryTransport(TargetClientConfiguration.restClient(RestClient.builder(), properties, 16),
+		return new DeliveryTransport(OutboundHttp.restClient(RestClient.builder(), properties.timeout(), 16),
 				new TargetClientConfiguration.ConfiguredEndpoint(properties), properties, this.meterRegistry,
 				this.locationHints, Clock.systemUTC());
 	}

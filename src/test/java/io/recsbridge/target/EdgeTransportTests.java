@@ -11,8 +11,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.recsbridge.ims.AdobeApis;
-import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
+import io.recsbridge.support.AdobeImsStandIn;
 import io.recsbridge.support.BoundProperties;
 import io.recsbridge.support.Fixtures;
 import io.recsbridge.target.TargetCallException.Failure;
@@ -48,8 +48,6 @@ class EdgeTransportTests {
 
 	private static final String INTERACT = "/ee/v2/interact";
 
-	private static final String TOKEN = "/ims/token/v3";
-
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-20T08:00:00Z"), ZoneOffset.UTC);
 
 	@RegisterExtension
@@ -59,7 +57,7 @@ class EdgeTransportTests {
 
 	@Test
 	void executeSendsOneEventForTheVisitorWithTargetsParametersAndTheMboxAsDecisionScope() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson(fixture("edge-response-cart.json"))));
 
 		transport("prod").execute(cartQuery());
@@ -67,7 +65,7 @@ class EdgeTransportTests {
 		adobe.verify(postRequestedFor(urlPathEqualTo(INTERACT)).withQueryParam("dataStreamId", equalTo("ds-7f1c"))
 			.withHeader("Authorization", equalTo("Bearer token-1"))
 			.withHeader("x-api-key", equalTo("recs-bridge-client"))
-			.withHeader("x-gw-ims-org-id", equalTo("53A16ACB5CC1D3760A495C99@AdobeOrg"))
+			.withHeader("x-gw-ims-org-id", equalTo(AdobeImsStandIn.ORG_ID))
 			.withHeader("x-sandbox-name", equalTo("prod"))
 			.withHeader("x-request-id", equalTo(REQUEST_ID))
 			.withHeader("Content-Type", equalTo("application/json"))
@@ -76,7 +74,7 @@ class EdgeTransportTests {
 
 	@Test
 	void executeLeavesOutTheSandboxHeaderAndUnsetParameters() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson("{\"requestId\": \"r\", \"handle\": []}")));
 
 		TargetDecision decision = transport(null)
@@ -92,7 +90,7 @@ class EdgeTransportTests {
 
 	@Test
 	void executeReadsTheScopesDecisionsLikeADeliveryOption() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson(fixture("edge-response-cart.json"))));
 
 		TargetDecision decision = transport("prod").execute(cartQuery());
@@ -151,25 +149,25 @@ class EdgeTransportTests {
 
 	@Test
 	void anUpstream401FetchesANewTokenOnceAndCallsAgain() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withHeader("Authorization", equalTo("Bearer token-1"))
 			.willReturn(aResponse().withStatus(401)));
-		ImsTokens tokens = tokens();
+		ImsTokens tokens = AdobeImsStandIn.tokens(adobe);
 		tokens.token();
 		EdgeTransport transport = new EdgeTransport(AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)),
-				edgeProperties("prod"), credential(), tokens, this.meterRegistry, CLOCK);
-		adobe.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(tokenResponse("token-2")));
+				edgeProperties("prod"), AdobeImsStandIn.credential(adobe), tokens, this.meterRegistry, CLOCK);
+		adobe.stubFor(post(urlPathEqualTo(AdobeImsStandIn.TOKEN)).willReturn(AdobeImsStandIn.tokenResponse("token-2")));
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withHeader("Authorization", equalTo("Bearer token-2"))
 			.willReturn(okJson(fixture("edge-response-cart.json"))));
 
 		assertThat(transport.execute(cartQuery()).options()).hasSize(1);
 		adobe.verify(2, postRequestedFor(urlPathEqualTo(INTERACT)));
-		adobe.verify(2, postRequestedFor(urlPathEqualTo(TOKEN)));
+		adobe.verify(2, postRequestedFor(urlPathEqualTo(AdobeImsStandIn.TOKEN)));
 	}
 
 	@Test
 	void aSecond401IsARejection() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(aResponse().withStatus(401)));
 
 		assertThatExceptionOfType(TargetCallException.class).isThrownBy(() -> transport("prod").execute(cartQuery()))
@@ -181,7 +179,8 @@ class EdgeTransportTests {
 
 	@Test
 	void noTokenFromImsIsAFailureThatIsNotRetried() {
-		adobe.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(aResponse().withStatus(400).withBody("bad client")));
+		adobe.stubFor(post(urlPathEqualTo(AdobeImsStandIn.TOKEN))
+			.willReturn(aResponse().withStatus(400).withBody("bad client")));
 
 		assertThatExceptionOfType(TargetCallException.class).isThrownBy(() -> transport("prod").execute(cartQuery()))
 			.satisfies((ex) -> {
@@ -198,7 +197,7 @@ class EdgeTransportTests {
 			"503, SERVER_ERROR, true", "504, SERVER_ERROR, true" })
 	void onlyTheStatusesAdobeNamesAreRetryableAndProblemBodiesAreNeverEchoed(int status, Failure failure,
 			boolean retryable) {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/problem+json")
 			.withHeader("Retry-After", "2")
@@ -219,7 +218,7 @@ class EdgeTransportTests {
 
 	@Test
 	void connectionFailuresTimeoutsAndGarbageAreNotRetried() {
-		stubToken("token-1");
+		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		assertFailure(transport("prod"), Failure.UNREACHABLE);
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson("{\"handle\": [")));
@@ -230,7 +229,8 @@ class EdgeTransportTests {
 		assertFailure(transport("prod"), Failure.INVALID_RESPONSE);
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson("{}").withFixedDelay(1_000)));
 		assertFailure(new EdgeTransport(AdobeApis.restClient(RestClient.builder(), Duration.ofMillis(200)),
-				edgeProperties("prod"), credential(), tokens(), this.meterRegistry, CLOCK), Failure.TIMEOUT);
+				edgeProperties("prod"), AdobeImsStandIn.credential(adobe), AdobeImsStandIn.tokens(adobe),
+				this.meterRegistry, CLOCK), Failure.TIMEOUT);
 	}
 
 	private static void assertFailure(EdgeTransport transport, Failure failure) {
@@ -243,7 +243,8 @@ class EdgeTransportTests {
 
 	private EdgeTransport transport(String sandboxName) {
 		return new EdgeTransport(AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)),
-				edgeProperties(sandboxName), credential(), tokens(), this.meterRegistry, CLOCK);
+				edgeProperties(sandboxName), AdobeImsStandIn.credential(adobe), AdobeImsStandIn.tokens(adobe),
+				this.meterRegistry, CLOCK);
 	}
 
 	private static EdgeProperties edgeProperties(String sandboxName) {
@@ -253,25 +254,6 @@ class EdgeTransportTests {
 			values.put("sandbox-name", sandboxName);
 		}
 		return BoundProperties.bind("edge", EdgeProperties.class, values);
-	}
-
-	private static ImsProperties credential() {
-		return BoundProperties.bind("adobe.ims", ImsProperties.class,
-				Map.of("client-id", "recs-bridge-client", "client-secret", "s3cr3t", "org-id",
-						"53A16ACB5CC1D3760A495C99@AdobeOrg", "token-url", adobe.baseUrl() + TOKEN));
-	}
-
-	private static ImsTokens tokens() {
-		return new ImsTokens(AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)), credential(),
-				Clock.systemUTC(), Runnable::run);
-	}
-
-	private static void stubToken(String token) {
-		adobe.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(tokenResponse(token)));
-	}
-
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder tokenResponse(String token) {
-		return okJson("{\"access_token\": \"" + token + "\", \"token_type\": \"bearer\", \"expires_in\": 86399}");
 	}
 
 	private static TargetQuery cartQuery() {
