@@ -53,12 +53,13 @@ echo "== promtool: every query of docker/grafana/dashboards/recs-bridge.json"
 node .ci/dashboard-queries.js docker/grafana/dashboards/recs-bridge.json "$work/dashboard-rules.yml"
 promtool check rules "$work/dashboard-rules.yml"
 
-jar=$(ls target/recs-bridge-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
-if [ -z "$jar" ]; then
-  # Run on its own, without `verify` before it.
+# The jar `verify` built (the glob leaves out Boot's .jar.original); built here when run on its own.
+jars=(target/recs-bridge-*.jar)
+if [ ! -f "${jars[0]}" ]; then
   ./mvnw --batch-mode --no-transfer-progress -q package -DskipTests -Djacoco.skip=true
-  jar=$(ls target/recs-bridge-*.jar | grep -v '\.original$' | head -1)
+  jars=(target/recs-bridge-*.jar)
 fi
+jar=${jars[0]}
 
 free_port() {
   node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
@@ -72,16 +73,7 @@ env -u TARGET_CLIENT_CODE -u BRIDGE_API_KEYS -u TARGET_TRANSPORT \
   SERVER_PORT="$api_port" MANAGEMENT_SERVER_PORT="$management_port" LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
   java -jar "$jar" >"$work/app.log" 2>&1 &
 app_pid=$!
-ready=""
-for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$management_port/actuator/health/readiness"; then
-    ready=1
-    break
-  fi
-  if ! kill -0 "$app_pid" 2>/dev/null; then break; fi
-  sleep 1
-done
-if [ -z "$ready" ]; then
+if ! bash .ci/await-ready.sh "http://127.0.0.1:$management_port/actuator/health/readiness" 120 "$app_pid"; then
   echo "the jar did not become ready; its log:" >&2
   tail -50 "$work/app.log" >&2
   exit 1

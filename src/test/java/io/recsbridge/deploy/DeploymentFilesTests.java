@@ -42,14 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentFilesTests {
 
-	/**
-	 * Written with the observability work (issue 6) on its own branch: mounted by
-	 * compose.yaml and named by the README, present once both branches are merged. Until
-	 * then they may be absent; when present they are parsed like every other file.
-	 */
-	static final Set<String> OBSERVABILITY_FILES = Set.of("docker/prometheus/prometheus.yml",
-			"docker/prometheus/alerts.yml", "docker/grafana/dashboards/recs-bridge.json");
-
 	private static final Path DOCKER = Path.of("docker");
 
 	private static final ObjectMapper json = new ObjectMapper();
@@ -226,10 +218,7 @@ class DeploymentFilesTests {
 			.containsEntry("docker/prometheus/prometheus.yml", "/etc/prometheus/prometheus.yml")
 			.containsEntry("docker/prometheus/alerts.yml", "/etc/prometheus/alerts.yml")
 			.containsEntry("docker/grafana/provisioning", "/etc/grafana/provisioning");
-		bindMounts().keySet()
-			.stream()
-			.filter((source) -> OBSERVABILITY_FILES.stream().noneMatch((file) -> file.startsWith(source)))
-			.forEach((source) -> assertThat(Path.of(source)).as(source).exists());
+		bindMounts().keySet().forEach((source) -> assertThat(Path.of(source)).as(source).exists());
 	}
 
 	@Test
@@ -312,6 +301,11 @@ class DeploymentFilesTests {
 		Map<String, Object> image = yaml(Path.of(".github/workflows/image.yml"));
 		// YAML 1.1 reads the key "on" as true.
 		assertThat(list(at(map(image.get(true)), "push", "tags"))).containsExactly("v*");
+		// The image is published only after all of ci.yml, the lint job included.
+		assertThat(map(ci.get(true))).containsKey("workflow_call");
+		assertThat(map(ci.get("jobs"))).containsKeys("verify", "lint", "newman");
+		assertThat(at(image, "jobs", "ci", "uses")).isEqualTo("./.github/workflows/ci.yml");
+		assertThat(at(image, "jobs", "image", "needs")).isEqualTo("ci");
 		assertThat(steps(image, "image")).anySatisfy((step) -> {
 			assertThat(step.get("uses").toString()).startsWith("docker/build-push-action@");
 			assertThat(at(step, "with", "file")).isEqualTo("docker/Dockerfile");
@@ -344,9 +338,7 @@ class DeploymentFilesTests {
 				"docker/wiremock/mappings/", "docker/k8s/kustomization.yaml", "docker/k8s/deployment.yaml",
 				"docker/k8s/servicemonitor.yaml", ".github/workflows/ci.yml", ".github/workflows/image.yml",
 				".github/dependabot.yml", ".ci/deploy-check.sh");
-		named.stream()
-			.filter((path) -> !OBSERVABILITY_FILES.contains(path))
-			.forEach((path) -> assertThat(Path.of(path)).as(path).exists());
+		named.forEach((path) -> assertThat(Path.of(path)).as(path).exists());
 	}
 
 	private Map<String, Object> container() {
