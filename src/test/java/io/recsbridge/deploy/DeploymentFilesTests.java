@@ -319,6 +319,17 @@ class DeploymentFilesTests {
 			.singleElement()
 			.satisfies((update) -> assertThat(Path.of(update.get("directory").toString().substring(1), "Dockerfile"))
 				.isRegularFile());
+		// Boot 4 is a migration (README, "upgrading"), never proposed as a routine bump.
+		assertThat(updates).map(DeploymentFilesTests::map)
+			.filteredOn((update) -> "maven".equals(update.get("package-ecosystem")))
+			.singleElement()
+			.satisfies((update) -> assertThat(list(update.get("ignore"))).map(DeploymentFilesTests::map)
+				.anySatisfy((ignore) -> {
+					assertThat(ignore.get("dependency-name"))
+						.isEqualTo("org.springframework.boot:spring-boot-starter-parent");
+					assertThat(list(ignore.get("update-types")))
+						.containsExactlyInAnyOrder("version-update:semver-major", "version-update:semver-minor");
+				}));
 	}
 
 	@Test
