@@ -1,5 +1,8 @@
 package io.recsbridge.sandbox;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsbridge.target.ConditionalOnTransport;
 import io.recsbridge.target.Transport;
 
@@ -14,6 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
  * client (its timeouts, its metrics) runs against it. Outside {@code /v1}: Target itself
  * asks for no credentials. Parameters are optional here so that their absence is answered
  * in Adobe's error shape rather than Spring's.
+ * <p>
+ * The body is read as JSON whatever its {@code Content-Type} says: at.js and Adobe's
+ * Target SDKs send it as {@code text/plain} (a "simple" request a browser sends without a
+ * CORS preflight), and Target takes it.
  */
 @RestController
 @ConditionalOnTransport(Transport.SANDBOX)
@@ -23,14 +30,29 @@ class SandboxDeliveryController {
 
 	private final DeliveryEmulator emulator;
 
-	SandboxDeliveryController(DeliveryEmulator emulator) {
+	private final ObjectMapper objectMapper;
+
+	SandboxDeliveryController(DeliveryEmulator emulator, ObjectMapper objectMapper) {
 		this.emulator = emulator;
+		this.objectMapper = objectMapper;
 	}
 
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	EmulatedResponse deliver(@RequestParam(required = false) String client,
-			@RequestParam(required = false) String sessionId, @RequestBody(required = false) EmulatedRequest request) {
-		return this.emulator.deliver(client, sessionId, request);
+			@RequestParam(required = false) String sessionId, @RequestBody(required = false) byte[] body) {
+		return this.emulator.deliver(client, sessionId, read(body));
+	}
+
+	private EmulatedRequest read(byte[] body) {
+		if (body == null || body.length == 0) {
+			return null;
+		}
+		try {
+			return this.objectMapper.readValue(body, EmulatedRequest.class);
+		}
+		catch (IOException ex) {
+			throw new InvalidDeliveryRequestException("The request body is not a valid DeliveryRequest");
+		}
 	}
 
 }

@@ -7,7 +7,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -24,11 +23,6 @@ class SandboxDeliveryErrors {
 	@ExceptionHandler
 	ResponseEntity<EmulatedResponse.Error> invalid(InvalidDeliveryRequestException ex) {
 		return badRequest(ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ResponseEntity<EmulatedResponse.Error> unreadable(HttpMessageNotReadableException ex) {
-		return badRequest("The request body is not a valid DeliveryRequest");
 	}
 
 	private static ResponseEntity<EmulatedResponse.Error> badRequest(String message) {
