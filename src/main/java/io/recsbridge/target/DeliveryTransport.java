@@ -40,6 +40,9 @@ class DeliveryTransport implements TargetClient {
 
 	private final Long environmentId;
 
+	/** Sent as {@code imsOrgId}, as Adobe's SDKs do, when the org is known. */
+	private final String imsOrgId;
+
 	private final TargetCallTimers callTimers;
 
 	/** By outcome, registered on first use: outcomes come from a bounded set. */
@@ -48,9 +51,10 @@ class DeliveryTransport implements TargetClient {
 
 	private final Clock clock;
 
-	DeliveryTransport(RestClient restClient, TargetEndpoint endpoint, TargetProperties properties,
+	DeliveryTransport(RestClient restClient, TargetEndpoint endpoint, TargetProperties properties, String imsOrgId,
 			MeterRegistry meterRegistry, LocationHints locationHints, Clock clock) {
 		this.restClient = restClient;
+		this.imsOrgId = (imsOrgId != null && !imsOrgId.isBlank()) ? imsOrgId : null;
 		this.endpoint = endpoint;
 		this.locationHints = locationHints;
 		this.clock = clock;
@@ -78,10 +82,18 @@ class DeliveryTransport implements TargetClient {
 
 	private TargetDecision call(TargetQuery query) {
 		URI base = this.endpoint.baseUrlFor(this.locationHints.hintFor(query.ecid()));
+		Map<String, String> variables = new LinkedHashMap<>();
+		variables.put("client", this.endpoint.clientCode());
+		variables.put("sessionId", VisitorSessions.sessionIdFor(query.ecid()));
+		String template = "client={client}&sessionId={sessionId}";
+		if (this.imsOrgId != null) {
+			variables.put("imsOrgId", this.imsOrgId);
+			template += "&imsOrgId={imsOrgId}";
+		}
 		URI uri = UriComponentsBuilder.fromUri(base)
 			.path("/rest/v1/delivery")
-			.query("client={client}&sessionId={sessionId}")
-			.buildAndExpand(this.endpoint.clientCode(), VisitorSessions.sessionIdFor(query.ecid()))
+			.query(template)
+			.buildAndExpand(variables)
 			.encode()
 			.toUri();
 		try {

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -69,6 +70,20 @@ class DeliveryTransportTests {
 			.withQueryParam("sessionId", equalTo(VisitorSessions.sessionIdFor(ECID)))
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withRequestBody(equalToJson(fixture("delivery-request-cart.json"))));
+	}
+
+	@Test
+	void theImsOrgIdGoesInTheQueryAsAdobesSdksSendItAndOnlyWhenKnown() throws IOException {
+		target.stubFor(
+				post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson(fixture("delivery-response-cart.json"))));
+
+		transport(RELAXED_TIMEOUT, null, null, "53A16ACB5CC1D3760A495C99@AdobeOrg").execute(cartQuery());
+		transport(RELAXED_TIMEOUT).execute(cartQuery());
+
+		target.verify(postRequestedFor(urlPathEqualTo("/rest/v1/delivery")).withQueryParam("client", equalTo("acme"))
+			.withQueryParam("sessionId", equalTo(VisitorSessions.sessionIdFor(ECID)))
+			.withQueryParam("imsOrgId", equalTo("53A16ACB5CC1D3760A495C99@AdobeOrg")));
+		target.verify(1, postRequestedFor(urlPathEqualTo("/rest/v1/delivery")).withQueryParam("imsOrgId", absent()));
 	}
 
 	@Test
@@ -158,7 +173,7 @@ class DeliveryTransportTests {
 
 		};
 		DeliveryTransport transport = new DeliveryTransport(
-				OutboundHttp.restClient(RestClient.builder(), properties.timeout(), 16), perEdge, properties,
+				OutboundHttp.restClient(RestClient.builder(), properties.timeout(), 16), perEdge, properties, null,
 				this.meterRegistry, this.locationHints, Clock.systemUTC());
 
 		transport.execute(cartQuery());
@@ -280,6 +295,10 @@ class DeliveryTransportTests {
 	}
 
 	private DeliveryTransport transport(Duration timeout, String propertyToken, Long environmentId) {
+		return transport(timeout, propertyToken, environmentId, null);
+	}
+
+	private DeliveryTransport transport(Duration timeout, String propertyToken, Long environmentId, String imsOrgId) {
 		Map<String, String> settings = new HashMap<>(
 				Map.of("client-code", "acme", "base-url", target.baseUrl(), "timeout", timeout.toMillis() + "ms"));
 		if (propertyToken != null) {
@@ -288,7 +307,7 @@ class DeliveryTransportTests {
 		}
 		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class, settings);
 		return new DeliveryTransport(OutboundHttp.restClient(RestClient.builder(), properties.timeout(), 16),
-				new TargetClientConfiguration.ConfiguredEndpoint(properties), properties, this.meterRegistry,
+				new TargetClientConfiguration.ConfiguredEndpoint(properties), properties, imsOrgId, this.meterRegistry,
 				this.locationHints, Clock.systemUTC());
 	}
 
