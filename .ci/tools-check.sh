@@ -69,7 +69,7 @@ management_port=$(free_port)
 while [ "$management_port" = "$api_port" ]; do management_port=$(free_port); done
 
 echo "== Starting $jar on the sandbox: API $api_port, management $management_port, ECS logs"
-env -u TARGET_CLIENT_CODE -u BRIDGE_API_KEYS -u TARGET_TRANSPORT \
+env -u TARGET_CLIENT_CODE -u BRIDGE_API_KEYS -u TARGET_TRANSPORT -u EDGE_DATASTREAM_ID \
   SERVER_PORT="$api_port" MANAGEMENT_SERVER_PORT="$management_port" LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
   java -jar "$jar" >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsbridge.target.TargetDecision;
 import io.recsbridge.target.TargetOption;
-import io.recsbridge.target.TargetProperties;
 import io.recsbridge.target.Transport;
+import io.recsbridge.target.TransportChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +41,14 @@ class Fallbacks {
 
 	private final Map<String, JsonNode> staticItems = new HashMap<>();
 
-	Fallbacks(BridgeProperties properties, TargetProperties target, RecommendationMapper mapper,
+	Fallbacks(BridgeProperties properties, TransportChoice transport, RecommendationMapper mapper,
 			ObjectMapper objectMapper, ResourceLoader resources) {
 		this.mapper = mapper;
 		properties.useCases().forEach((name, useCase) -> {
 			FallbackPolicy policy = useCase.fallback();
 			if (policy == FallbackPolicy.STATIC) {
 				Resource items = useCase.staticItems();
-				if (items == null && target.transport() == Transport.SANDBOX) {
+				if (items == null && transport.transport() == Transport.SANDBOX) {
 					items = resources.getResource(DEMO_STATIC_ITEMS);
 				}
 				if (items == null) {

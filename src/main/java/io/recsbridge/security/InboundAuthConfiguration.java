@@ -5,8 +5,8 @@ import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.recsbridge.system.ProblemResponses;
-import io.recsbridge.target.TargetProperties;
 import io.recsbridge.target.Transport;
+import io.recsbridge.target.TransportChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +65,9 @@ class InboundAuthConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, InboundAuthProperties properties, TargetProperties target,
+	SecurityFilterChain apiSecurity(HttpSecurity http, InboundAuthProperties properties, TransportChoice transport,
 			ServerProperties server, ProblemResponses problems) throws Exception {
-		Modes modes = modes(properties, target.transport(), mtls(server.getSsl()));
+		Modes modes = modes(properties, transport.transport(), mtls(server.getSsl()));
 		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, modes.challenges(properties),
 				modes.detail(properties), properties.requiredScope());
 		http.securityMatcher("/v1/**");

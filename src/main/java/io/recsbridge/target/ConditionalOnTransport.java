@@ -10,8 +10,7 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Registers a bean only when the transport in force is the given one, decided the way
- * {@link TargetProperties} decides it: from {@code target.transport}, or from whether
- * {@code target.client-code} is set.
+ * {@link TransportChoice} decides it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,7 +11,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Evaluated when bean definitions are read, after every property source (test ones
  * included) is in place; binding goes through {@link Binder} so {@code TARGET_TRANSPORT}
- * and {@code target.transport} read alike.
+ * and {@code target.transport} read alike, and the choice is {@link TransportChoice}'s,
+ * the same the rest of the application sees.
  */
 class OnTransportCondition extends SpringBootCondition {
 
@@ -19,10 +20,7 @@ class OnTransportCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnTransport.class.getName());
 		Transport wanted = (Transport) attributes.get("value");
-		Binder binder = Binder.get(context.getEnvironment());
-		Transport configured = binder.bind("target.transport", Transport.class).orElse(null);
-		String clientCode = binder.bind("target.client-code", String.class).orElse(null);
-		Transport actual = Transport.resolve(configured, clientCode);
+		Transport actual = TransportChoice.of(Binder.get(context.getEnvironment())).transport();
 		return (actual == wanted) ? ConditionOutcome.match("transport is " + actual)
 				: ConditionOutcome.noMatch("transport is " + actual + ", not " + wanted);
 	}

@@ -11,9 +11,14 @@ import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
 import io.recsbridge.system.OutboundHttp;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -28,8 +33,21 @@ class TargetClientConfiguration {
 	/** About 100 bytes each: at most some 10 MB of hints. */
 	static final long MAX_LOCATION_HINTS = 100_000;
 
+	private static final Logger logger = LoggerFactory.getLogger(TargetClientConfiguration.class);
+
+	/**
+	 * The transport in force, said once at start-up with the settings that chose it: an
+	 * operator who meant Edge and got Delivery (or the sandbox) reads why in one line.
+	 */
 	@Bean
-	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties,
+	TransportChoice transportChoice(Environment environment) {
+		TransportChoice choice = TransportChoice.of(Binder.get(environment));
+		logger.info("Target transport: {}, because {}", choice.name(), choice.reason());
+		return choice;
+	}
+
+	@Bean
+	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties, TransportChoice choice,
 			ObjectProvider<TargetEndpoint> endpoints, MeterRegistry meterRegistry, EdgeProperties edge,
 			ImsProperties credential, ObjectProvider<ImsTokens> tokens, BulkheadRegistry bulkheads) {
 		// A keep-alive connection for every call the bulkhead lets through: a call never
@@ -38,21 +56,21 @@ class TargetClientConfiguration {
 			.getBulkheadConfig()
 			.getMaxConcurrentCalls();
 		RestClient client = OutboundHttp.restClient(builder, properties.timeout(), maxConnections);
-		if (properties.transport() == Transport.EDGE) {
+		if (choice.transport() == Transport.EDGE) {
 			List<String> missing = new ArrayList<>();
 			if (edge.datastreamId() == null || edge.datastreamId().isBlank()) {
 				missing.add("EDGE_DATASTREAM_ID");
 			}
 			missing.addAll(credential.missing());
 			if (!missing.isEmpty()) {
-				throw new IllegalStateException("TARGET_TRANSPORT=edge needs " + String.join(", ", missing)
+				throw new IllegalStateException("The edge transport needs " + String.join(", ", missing)
 						+ " (the datastream with Target enabled, and the OAuth server-to-server credential)");
 			}
 			return new EdgeTransport(client, edge, credential, tokens.getObject(), meterRegistry, Clock.systemUTC());
 		}
 		TargetEndpoint endpoint = endpoints.getIfAvailable(() -> new ConfiguredEndpoint(properties));
-		return new DeliveryTransport(client, endpoint, properties, meterRegistry, new LocationHints(MAX_LOCATION_HINTS),
-				Clock.systemUTC());
+		return new DeliveryTransport(client, endpoint, properties, credential.orgId(), meterRegistry,
+				new LocationHints(MAX_LOCATION_HINTS), Clock.systemUTC());
 	}
 
 	/**

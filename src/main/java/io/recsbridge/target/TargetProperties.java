@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How to reach Adobe Target. Environment variables {@code TARGET_*} bind here.
  *
- * @param transport which API carries the calls ({@code TARGET_TRANSPORT}); when unset,
- * the sandbox without a client code and the Delivery API with one
+ * @param transport which API carries the calls ({@code TARGET_TRANSPORT}), as configured;
+ * when unset, {@link TransportChoice} decides from the other settings
  * @param clientCode the Target client code ({@code TARGET_CLIENT_CODE})
  * @param baseUrl overrides {@code https://{clientCode}.tt.omtrdc.net}, for proxies and
  * tests ({@code TARGET_BASE_URL})
@@ -48,7 +48,6 @@ public record TargetProperties(Transport transport,
 		@DefaultValue("1m") @NotNull Duration rampInterval, @DefaultValue @Valid @NotNull RetryBackoff retry) {
 
 	public TargetProperties {
-		transport = Transport.resolve(transport, clientCode);
 		if (transport == Transport.DELIVERY && (clientCode == null || clientCode.isBlank())) {
 			throw new IllegalArgumentException("TARGET_TRANSPORT=delivery needs TARGET_CLIENT_CODE");
 		}

@@ -2,8 +2,8 @@ package io.recsbridge.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recsbridge.target.TargetEndpoint;
-import io.recsbridge.target.TargetProperties;
 import io.recsbridge.target.Transport;
+import io.recsbridge.target.TransportChoice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class SandboxDisabledTests {
 
 	@Test
 	void noSandboxBeanExistsWhenTheTransportIsDelivery() {
-		assertThat(this.context.getBean(TargetProperties.class).transport()).isEqualTo(Transport.DELIVERY);
+		assertThat(this.context.getBean(TransportChoice.class).transport()).isEqualTo(Transport.DELIVERY);
 		assertThat(this.context.getBeanNamesForType(SandboxConfiguration.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(DeliveryEmulator.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(SandboxDeliveryController.class)).isEmpty();

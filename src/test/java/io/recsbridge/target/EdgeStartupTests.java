@@ -28,10 +28,11 @@ class EdgeStartupTests {
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new TargetClientConfiguration().targetClient(RestClient.builder(), target,
-					beans.getBeanProvider(TargetEndpoint.class), new SimpleMeterRegistry(), edge, ims,
-					beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class), BulkheadRegistry.ofDefaults()))
+					TransportChoice.of(target.transport(), null, null), beans.getBeanProvider(TargetEndpoint.class),
+					new SimpleMeterRegistry(), edge, ims, beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class),
+					BulkheadRegistry.ofDefaults()))
 			.withMessageContaining(
-					"TARGET_TRANSPORT=edge needs EDGE_DATASTREAM_ID, ADOBE_IMS_CLIENT_SECRET, ADOBE_IMS_ORG_ID");
+					"The edge transport needs EDGE_DATASTREAM_ID, ADOBE_IMS_CLIENT_SECRET, ADOBE_IMS_ORG_ID");
 	}
 
 }
