@@ -3,6 +3,7 @@ package io.recsbridge.identity;
 import io.recsbridge.ims.AdobeApis;
 import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
+import io.recsbridge.system.StartupRefusal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,10 @@ class AepIdentityConfiguration {
 	IdentityResolver aepIdentityResolver(RestClient.Builder builder, AepIdentityProperties properties,
 			ImsProperties credential, ImsTokens tokens) {
 		if (!credential.missing().isEmpty()) {
-			throw new IllegalStateException("AEP_IDENTITY_BASE_URL is set, so identities are resolved through the "
-					+ "AEP Identity Service, which needs an IMS credential: set "
-					+ String.join(", ", credential.missing()));
+			throw new StartupRefusal(
+					"AEP_IDENTITY_BASE_URL is set, so identities are resolved through the AEP Identity Service, "
+							+ "which needs an IMS credential (OAuth server-to-server).",
+					"Set " + String.join(", ", credential.missing()) + ", or unset AEP_IDENTITY_BASE_URL.");
 		}
 		return new AepIdentityResolver(AdobeApis.restClient(builder, properties.identity().timeout()), properties,
 				tokens, credential);

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsbridge.system.StartupRefusal;
 import io.recsbridge.target.TargetDecision;
 import io.recsbridge.target.TargetOption;
 import io.recsbridge.target.Transport;
@@ -88,8 +89,9 @@ class Fallbacks {
 		try (InputStream input = resource.getInputStream()) {
 			JsonNode items = objectMapper.readTree(input);
 			if (!items.path("items").isArray()) {
-				throw new IllegalStateException(
-						"Static fallback " + resource.getDescription() + " must be {\"items\": [...]}");
+				throw new StartupRefusal(
+						"The static fallback " + resource.getDescription() + " is not {\"items\": [...]}.",
+						"Fix the file the use case's static-items names, or choose another fallback.");
 			}
 			return items;
 		}

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import io.recsbridge.system.StartupRefusal;
+
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -31,8 +33,10 @@ final class BearerTokens {
 	static JwtDecoder decoder(InboundAuthProperties properties) {
 		List<String> audiences = properties.audiences();
 		if (audiences.isEmpty()) {
-			throw new IllegalStateException("BRIDGE_JWT_AUDIENCE is required with BRIDGE_JWT_ISSUER_URI or "
-					+ "BRIDGE_JWT_JWK_SET_URI: without it any token of the issuer, for any application, would do");
+			throw new StartupRefusal(
+					"Bearer JWTs are accepted (BRIDGE_JWT_ISSUER_URI or BRIDGE_JWT_JWK_SET_URI is set) with no "
+							+ "audience: any token of the issuer, for any application, would do.",
+					"Set BRIDGE_JWT_AUDIENCE to the audience (aud) of the tokens AJO's custom authentication fetches.");
 		}
 		OAuth2TokenValidator<Jwt> validator = validator(properties.jwtIssuerUri(), audiences);
 		// Lazily: the identity provider being down at start-up must not stop the service.

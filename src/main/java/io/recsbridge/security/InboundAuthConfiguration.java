@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.recsbridge.system.ProblemResponses;
+import io.recsbridge.system.StartupRefusal;
 import io.recsbridge.target.Transport;
 import io.recsbridge.target.TransportChoice;
 import org.slf4j.Logger;
@@ -56,10 +57,12 @@ class InboundAuthConfiguration {
 	 */
 	static final String SANDBOX_DEMO_KEY = "sandbox-demo-key";
 
-	static final String REFUSAL = "Inbound authentication is required when Target is real: set BRIDGE_API_KEYS "
-			+ "(comma-separated keys), BRIDGE_BASIC_USERNAME and BRIDGE_BASIC_PASSWORD, BRIDGE_JWT_ISSUER_URI or "
-			+ "BRIDGE_JWT_JWK_SET_URI with BRIDGE_JWT_AUDIENCE, or mTLS (SERVER_SSL_BUNDLE with "
-			+ "SERVER_SSL_CLIENT_AUTH=need); or BRIDGE_AUTH=none to run without it";
+	static final String REFUSAL = "Target is real (not the sandbox) and no inbound authentication is configured: "
+			+ "anyone who reaches the API could spend the Target budget.";
+
+	static final String REFUSAL_ACTION = "Set BRIDGE_API_KEYS (comma-separated keys), BRIDGE_BASIC_USERNAME and "
+			+ "BRIDGE_BASIC_PASSWORD, BRIDGE_JWT_ISSUER_URI or BRIDGE_JWT_JWK_SET_URI with BRIDGE_JWT_AUDIENCE, or mTLS "
+			+ "(SERVER_SSL_BUNDLE with SERVER_SSL_CLIENT_AUTH=need); or BRIDGE_AUTH=none to run without it.";
 
 	private static final Logger logger = LoggerFactory.getLogger(InboundAuthConfiguration.class);
 
@@ -211,7 +214,7 @@ class InboundAuthConfiguration {
 					SANDBOX_DEMO_KEY, properties.apiKeyHeader());
 			return new Modes(List.of(SANDBOX_DEMO_KEY), List.of(), false, false, false);
 		}
-		throw new IllegalStateException(REFUSAL);
+		throw new StartupRefusal(REFUSAL, REFUSAL_ACTION);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.recsbridge.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.recsbridge.system.StartupRefusal;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -61,14 +62,16 @@ record InboundAuthProperties(@DefaultValue List<String> apiKeys,
 		List<String> users = new ArrayList<>();
 		if (hasText(this.basicUsername) || hasText(this.basicPassword)) {
 			if (!hasText(this.basicUsername) || !hasText(this.basicPassword)) {
-				throw new IllegalStateException("Set both BRIDGE_BASIC_USERNAME and BRIDGE_BASIC_PASSWORD, or neither");
+				throw new StartupRefusal("Only one of BRIDGE_BASIC_USERNAME and BRIDGE_BASIC_PASSWORD is set.",
+						"Set both, or neither.");
 			}
 			users.add(this.basicUsername.strip() + ":" + this.basicPassword);
 		}
 		for (String user : nonBlank(this.basicUsers)) {
 			int colon = user.indexOf(':');
 			if (colon < 1 || colon == user.length() - 1) {
-				throw new IllegalStateException("BRIDGE_BASIC_USERS takes user:password pairs, comma-separated");
+				throw new StartupRefusal("An entry of BRIDGE_BASIC_USERS is not a user:password pair.",
+						"Set BRIDGE_BASIC_USERS to user:password pairs, comma-separated.");
 			}
 			users.add(user);
 		}
