@@ -19,7 +19,7 @@ if (access.length === 0) {
   console.error('no io.recsbridge.access line in the log');
   process.exit(1);
 }
-const fields = ['requestId', 'useCase', 'journeyId', 'source', 'reason', 'itemCount', 'latencyMs'];
+const fields = ['requestId', 'useCase', 'journeyId', 'source', 'reason', 'itemCount', 'visitor', 'latencyMs'];
 for (const event of access) {
   const missing = fields.filter((field) => !(field in event));
   const text = JSON.stringify(event);

@@ -86,24 +86,25 @@ class RecommendationService {
 		Deadline deadline = Deadline.in(this.properties.deadline());
 		try {
 			EmailPayload payload = answer(useCase, request, requestId, deadline);
-			recordAnswer(useCase, payload.source().label(), payload.reason().label(), payload.itemCount(), started);
+			recordAnswer(useCase, payload.source().label(), payload.reason().label(), payload.itemCount(),
+					payload.ecid(), started);
 			return payload;
 		}
 		catch (UpstreamRateLimitedException ex) {
-			recordAnswer(useCase, Source.NONE.label(), "rate-limited", 0, started);
+			recordAnswer(useCase, Source.NONE.label(), "rate-limited", 0, "", started);
 			throw ex;
 		}
 		catch (TargetUnavailableException ex) {
-			recordAnswer(useCase, Source.NONE.label(), ex.reason().label(), 0, started);
+			recordAnswer(useCase, Source.NONE.label(), ex.reason().label(), 0, "", started);
 			throw ex;
 		}
 	}
 
 	/** Every answered request: the contract's metrics and one access log line. */
-	private void recordAnswer(UseCase useCase, String source, String reason, int itemCount, long started) {
+	private void recordAnswer(UseCase useCase, String source, String reason, int itemCount, String ecid, long started) {
 		long elapsedNanos = System.nanoTime() - started;
 		this.metrics.record(useCase, source, reason, itemCount, elapsedNanos);
-		AccessLog.log(useCase, source, reason, itemCount, elapsedNanos);
+		AccessLog.log(useCase, source, reason, itemCount, ecid, elapsedNanos);
 	}
 
 	private EmailPayload answer(UseCase useCase, RecommendationRequest request, String requestId, Deadline deadline) {

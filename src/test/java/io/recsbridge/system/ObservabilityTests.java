@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.recsbridge.security.Pseudonyms;
 import io.recsbridge.support.ApiClient;
 import io.recsbridge.support.SandboxApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,8 +225,26 @@ class ObservabilityTests {
 		assertThat(lines).hasSize(1);
 		assertThat(lines.get(0)).contains(" INFO ")
 			.contains("requestId=log-line-1 useCase=recently-viewed journeyId=9b1c2d3e-journey source=target "
-					+ "reason=- itemCount=4 latencyMs=");
+					+ "reason=- itemCount=4 visitor=" + Pseudonyms.of(ECID) + " latencyMs=");
 		assertThat(logged).doesNotContain(ECID, "jane@example.com", "crm-000123", "sandbox-demo-key");
+	}
+
+	@Test
+	void oneVisitorsRequestsCarryOnePseudonymAndAnotherVisitorsAnother(CapturedOutput output) {
+		int before = output.getOut().length();
+		String other = "45781285307713846961427437541683283427";
+		recommend("recently-viewed", "{\"ecid\": \"%s\"}".formatted(ECID), "pseudonym-1");
+		recommend("abandoned-cart", "{\"ecid\": \"%s\"}".formatted(ECID), "pseudonym-2");
+		recommend("recently-viewed", "{\"ecid\": \"%s\"}".formatted(other), "pseudonym-3");
+
+		List<String> visitors = output.getOut()
+			.substring(before)
+			.lines()
+			.filter((line) -> line.contains("io.recsbridge.access"))
+			.map((line) -> line.replaceAll(".* visitor=([0-9a-f-]+) .*", "$1"))
+			.toList();
+		assertThat(visitors).hasSize(3);
+		assertThat(visitors.get(0)).hasSize(12).isEqualTo(visitors.get(1)).isNotEqualTo(visitors.get(2));
 	}
 
 	@Test
