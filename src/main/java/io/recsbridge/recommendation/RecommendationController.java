@@ -32,7 +32,7 @@ class RecommendationController {
 	EmailPayload post(@PathVariable String useCase, @Valid @RequestBody RecommendationRequest request,
 			HttpServletRequest http) {
 		try (MDC.MDCCloseable journey = AccessLog.journey(request.journeyId())) {
-			return this.service.recommend(useCase, request, RequestIds.of(http));
+			return this.service.recommend(useCase, request, RequestIds.of(http), Arrival.of(http));
 		}
 	}
 
@@ -40,7 +40,7 @@ class RecommendationController {
 	EmailPayload get(@PathVariable String useCase, @Valid @ModelAttribute RecommendationRequest request,
 			HttpServletRequest http) {
 		try (MDC.MDCCloseable journey = AccessLog.journey(request.journeyId())) {
-			return this.service.recommend(useCase, request, RequestIds.of(http));
+			return this.service.recommend(useCase, request, RequestIds.of(http), Arrival.of(http));
 		}
 	}
 

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecommendationMetrics {
 
+	/** The {@code reason} label of a request turned away at capacity. */
+	static final String OVERLOADED = "overloaded";
+
 	private final MeterRegistry registry;
 
 	/** By use case, source and reason: all three come from bounded sets. */
@@ -37,6 +40,20 @@ class RecommendationMetrics {
 		UseCaseMeters meters = this.useCaseMeters.computeIfAbsent(useCase.name(), this::useCaseMeters);
 		meters.request().record(elapsedNanos, TimeUnit.NANOSECONDS);
 		meters.itemsReturned().record(itemCount);
+	}
+
+	/**
+	 * A request the bridge turned away because it is at its own capacity: no item, no
+	 * source, reason {@code overloaded}.
+	 * @param useCase a configured use case's name
+	 * @param elapsedNanos time from arrival to the answer
+	 */
+	void recordOverloaded(String useCase, long elapsedNanos) {
+		this.requests.computeIfAbsent(List.of(useCase, Source.NONE.label(), OVERLOADED), this::requestCounter)
+			.increment();
+		UseCaseMeters meters = this.useCaseMeters.computeIfAbsent(useCase, this::useCaseMeters);
+		meters.request().record(elapsedNanos, TimeUnit.NANOSECONDS);
+		meters.itemsReturned().record(0);
 	}
 
 	private Counter requestCounter(List<String> key) {

@@ -80,10 +80,19 @@ class RecommendationService {
 		}
 	}
 
-	EmailPayload recommend(String useCaseName, RecommendationRequest request, String requestId) {
+	/**
+	 * @param arrival when the server began reading the request, on the
+	 * {@link System#nanoTime()} clock: the deadline counts from there
+	 */
+	EmailPayload recommend(String useCaseName, RecommendationRequest request, String requestId, long arrival) {
 		UseCase useCase = this.useCases.find(useCaseName).orElseThrow(UnknownUseCaseException::new);
-		long started = System.nanoTime();
-		Deadline deadline = Deadline.in(this.properties.deadline());
+		long started = arrival;
+		Deadline deadline = Deadline.since(arrival, this.properties.deadline());
+		if (!deadline.allows(this.properties.answerReserve())) {
+			// It waited in the server (CPU, a slow body) until no answer can be on time.
+			this.metrics.recordOverloaded(useCase.name(), System.nanoTime() - started);
+			throw new Overload();
+		}
 		try {
 			EmailPayload payload = answer(useCase, request, requestId, deadline);
 			recordAnswer(useCase, payload.source().label(), payload.reason().label(), payload.itemCount(),

@@ -23,6 +23,17 @@ public final class Deadline {
 	}
 
 	/**
+	 * A deadline the given budget after a moment already past, such as the request's
+	 * arrival: the time it waited before anyone looked at it is spent from the budget.
+	 * @param startNanos the start, on the {@link System#nanoTime()} clock
+	 * @param budget the time allowed
+	 * @return the deadline
+	 */
+	public static Deadline since(long startNanos, Duration budget) {
+		return new Deadline(startNanos + budget.toNanos());
+	}
+
+	/**
 	 * Time left, never negative.
 	 * @return the time left
 	 */

@@ -19,6 +19,13 @@ public final class ProblemTypes {
 			"forbidden", 404, "not-found", 405, "method-not-allowed", 406, "not-acceptable", 413, "payload-too-large",
 			415, "unsupported-media-type", 429, "rate-limited", 503, "unavailable");
 
+	/**
+	 * The bridge itself is at its capacity (a 429 too, but not the upstream rate
+	 * limit's): the caller should come back shortly, nothing is wrong with its request or
+	 * Target.
+	 */
+	public static final URI OVERLOADED = URI.create(PREFIX + "overloaded");
+
 	private ProblemTypes() {
 	}
 

@@ -33,7 +33,7 @@ public final class RequestIds {
 	 * @param presented the {@code X-Request-Id} header, or {@code null}
 	 * @return the id to use
 	 */
-	static String accept(String presented) {
+	public static String accept(String presented) {
 		return (presented != null && SANE.matcher(presented).matches()) ? presented : UUID.randomUUID().toString();
 	}
 

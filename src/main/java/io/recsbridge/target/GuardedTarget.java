@@ -19,7 +19,7 @@ import org.springframework.core.task.TaskRejectedException;
 
 /**
  * Target behind the resilience4j guards, within one request's deadline: <pre>
- * bulkhead ( retry ( circuit breaker ( rate limiter ( one HTTP call ) ) ) )
+ * bulkhead ( retry ( circuit breaker ( rate limiter, then one HTTP call ) ) )
  * </pre> The bulkhead bounds the calls in flight and refuses at once when full, rather
  * than queueing past the deadline. Each attempt passes the breaker (so an open breaker
  * stops retries too) and takes one rate-limit permit (Target counts every request). An
@@ -118,10 +118,7 @@ public class GuardedTarget {
 		// The first attempt goes ahead even when a busy machine started it late: the
 		// request stops waiting at its deadline, and the call ends at Target's timeout.
 		try {
-			return this.breaker.executeSupplier(() -> {
-				RateLimiter.waitForPermission(this.rateLimiter);
-				return this.transport.execute(query);
-			});
+			return exchange(query);
 		}
 		catch (TargetCallException ex) {
 			lastFailure.set(ex);
@@ -130,6 +127,35 @@ public class GuardedTarget {
 				// Target's requested wait does not fit in what is left: answer now.
 				throw ex.withoutRetry();
 			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * One exchange with Target, judged by the breaker on its own time alone: the wait for
+	 * a rate-limit permit and the wait for this thread to be scheduled come before the
+	 * clock starts, so a bridge busy with its own load does not make a healthy Target
+	 * look slow and open the breaker against it.
+	 */
+	private TargetDecision exchange(TargetQuery query) {
+		this.breaker.acquirePermission();
+		try {
+			RateLimiter.waitForPermission(this.rateLimiter);
+		}
+		catch (RequestNotPermitted ex) {
+			// Our own limit, not Target's doing: the breaker forgets this call.
+			this.breaker.releasePermission();
+			throw ex;
+		}
+		long start = this.breaker.getCurrentTimestamp();
+		try {
+			TargetDecision decision = this.transport.execute(query);
+			this.breaker.onResult(this.breaker.getCurrentTimestamp() - start, this.breaker.getTimestampUnit(),
+					decision);
+			return decision;
+		}
+		catch (RuntimeException | Error ex) {
+			this.breaker.onError(this.breaker.getCurrentTimestamp() - start, this.breaker.getTimestampUnit(), ex);
 			throw ex;
 		}
 	}

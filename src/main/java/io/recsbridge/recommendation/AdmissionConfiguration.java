@@ -1,0 +1,51 @@
+package io.recsbridge.recommendation;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Puts {@link AdmissionValve} at the door of the API: a request waits no longer than its
+ * budget, and no more than {@code BRIDGE_MAX_IN_FLIGHT} are answered at once.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdmissionConfiguration {
+
+	@Bean
+	AdmissionValve admissionValve(AdmissionProperties admission, BridgeProperties bridge, ObjectMapper objectMapper,
+			RecommendationMetrics metrics, MeterRegistry registry) throws JsonProcessingException {
+		Map<String, byte[]> refusals = new HashMap<>();
+		for (String useCase : bridge.useCases().keySet()) {
+			refusals.put(useCase,
+					objectMapper.writeValueAsBytes(Overload.problem(URI.create("/v1/recommendations/" + useCase))));
+		}
+		byte[] otherRefusal = objectMapper.writeValueAsBytes(Overload.problem(URI.create("/v1/recommendations")));
+		// Past deadline - reserve, no answer can be written in time any more.
+		long patienceNanos = bridge.deadline().minus(bridge.answerReserve()).toNanos();
+		AdmissionValve valve = new AdmissionValve(admission.maxInFlight(), patienceNanos, Map.copyOf(refusals),
+				otherRefusal, metrics);
+		Gauge.builder("recs.bridge.requests.in.flight", valve, AdmissionValve::inFlight)
+			.description("API requests being answered now; past BRIDGE_MAX_IN_FLIGHT the next is turned away")
+			.register(registry);
+		Gauge.builder("recs.bridge.requests.in.flight.max", admission, AdmissionProperties::maxInFlight)
+			.description("BRIDGE_MAX_IN_FLIGHT: API requests answered at once, at most")
+			.register(registry);
+		return valve;
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> admissionAtTheDoor(AdmissionValve valve) {
+		return (factory) -> factory.addContextValves(valve);
+	}
+
+}
