@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,9 +20,22 @@ import org.springframework.validation.annotation.Validated;
  * @param sandboxName the AEP sandbox, sent as {@code x-sandbox-name} when set
  * ({@code AEP_SANDBOX_NAME})
  * @param eventType the XDM event type of each request
+ * @param thirdPartyIdNamespace the identity namespace the datastream's Target settings
+ * name as "Target Third Party ID Namespace" (such as {@code CRMID}): the request's
+ * {@code thirdPartyId} goes into {@code xdm.identityMap} under it, authenticated, which
+ * is where a Web SDK datastream reads the id Target merges profiles by; unset, no
+ * third-party id is sent ({@code EDGE_THIRD_PARTY_ID_NAMESPACE})
  */
 @Validated
 @ConfigurationProperties("edge")
 public record EdgeProperties(String datastreamId, @DefaultValue("https://server.adobedc.net") @NotNull URI baseUrl,
-		String sandboxName, @DefaultValue("decisioning.propositionFetch") @NotBlank String eventType) {
+		String sandboxName, @DefaultValue("decisioning.propositionFetch") @NotBlank String eventType,
+		@Pattern(regexp = "(?i)(?!ECID$)[A-Za-z0-9_.-]{1,64}",
+				message = "must be an identity namespace code other than ECID") String thirdPartyIdNamespace) {
+
+	public EdgeProperties {
+		thirdPartyIdNamespace = (thirdPartyIdNamespace == null || thirdPartyIdNamespace.isBlank()) ? null
+				: thirdPartyIdNamespace.strip();
+	}
+
 }

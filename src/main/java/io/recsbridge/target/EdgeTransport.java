@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,8 @@ import io.recsbridge.ims.ImsTokens;
 import io.recsbridge.ims.UpstreamUnauthorizedException;
 import io.recsbridge.system.OutboundHttp;
 import io.recsbridge.target.TargetCallException.Failure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -32,7 +35,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Calls Target through the Experience Platform Edge Network Server API
  * ({@code /ee/v2/interact}), the path Adobe documents for Web SDK implementations: one
- * event for the visitor's ECID, the mbox as decision scope, Target's Recommendations
+ * event for the visitor (the ECID and, when a namespace is configured, the third-party id
+ * in {@code xdm.identityMap}), the mbox as decision scope, Target's Recommendations
  * parameters in {@code data.__adobe.target}. Its {@code personalization:decisions} are
  * read into the same {@link TargetDecision} as the Delivery API's, so the email is the
  * same whichever transport served it.
@@ -50,6 +54,17 @@ class EdgeTransport implements TargetClient {
 	static final String HTML_CONTENT_ITEM = "https://ns.adobe.com/personalization/html-content-item";
 
 	static final String DECISIONS = "personalization:decisions";
+
+	static final String ECID_NAMESPACE = "ECID";
+
+	static final String AMBIGUOUS = "ambiguous";
+
+	static final String AUTHENTICATED = "authenticated";
+
+	private static final Logger logger = LoggerFactory.getLogger(EdgeTransport.class);
+
+	/** Once per start: the log says what to set, not the same line per request. */
+	private final AtomicBoolean thirdPartyIdWarned = new AtomicBoolean();
 
 	private final RestClient restClient;
 
@@ -160,15 +175,34 @@ class EdgeTransport implements TargetClient {
 		}
 		// A server-side call is not a product view: keep it out of the visitor's history.
 		target.put("entity.event.detailsOnly", "true");
-		if (query.thirdPartyId() != null) {
-			target.put("mbox3rdPartyId", query.thirdPartyId());
-		}
-		EdgeRequest.Xdm xdm = new EdgeRequest.Xdm(
-				Map.of("ECID", List.of(new EdgeRequest.IdentityItem(query.ecid(), "ambiguous", true))),
-				this.properties.eventType(), Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS).toString());
+		EdgeRequest.Xdm xdm = new EdgeRequest.Xdm(identityMapFor(query), this.properties.eventType(),
+				Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS).toString());
 		return new EdgeRequest(new EdgeRequest.Event(xdm, new EdgeRequest.Data(new EdgeRequest.Adobe(target))),
 				new EdgeRequest.Query(new EdgeRequest.Personalization(List.of(JSON_CONTENT_ITEM, HTML_CONTENT_ITEM),
 						List.of(query.mbox()))));
+	}
+
+	/**
+	 * The visitor's identities as a Web SDK datastream reads them: the ECID, primary and
+	 * ambiguous (a device id), and the third-party id under the namespace the
+	 * datastream's Target settings name, authenticated (a known customer). Target reads
+	 * the third-party id from there, not from {@code mbox3rdPartyId}.
+	 */
+	private Map<String, List<EdgeRequest.IdentityItem>> identityMapFor(TargetQuery query) {
+		Map<String, List<EdgeRequest.IdentityItem>> identityMap = new LinkedHashMap<>();
+		identityMap.put(ECID_NAMESPACE, List.of(new EdgeRequest.IdentityItem(query.ecid(), AMBIGUOUS, true)));
+		String namespace = this.properties.thirdPartyIdNamespace();
+		if (query.thirdPartyId() != null) {
+			if (namespace != null) {
+				identityMap.put(namespace,
+						List.of(new EdgeRequest.IdentityItem(query.thirdPartyId(), AUTHENTICATED, false)));
+			}
+			else if (this.thirdPartyIdWarned.compareAndSet(false, true)) {
+				logger.warn("Requests carry a thirdPartyId but EDGE_THIRD_PARTY_ID_NAMESPACE is unset: it is not sent. "
+						+ "Set it to the datastream's Target Third Party ID Namespace (such as CRMID)");
+			}
+		}
+		return identityMap;
 	}
 
 	static TargetDecision decisionFor(EdgeResponse response, String mbox) {

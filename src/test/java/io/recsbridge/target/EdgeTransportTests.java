@@ -17,10 +17,13 @@ import io.recsbridge.support.BoundProperties;
 import io.recsbridge.support.Fixtures;
 import io.recsbridge.target.TargetCallException.Failure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -40,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * IMS (path prefixes {@code /ee} and {@code /ims}): the request field by field, the
  * decisions read back, and which failures Adobe lets callers retry.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EdgeTransportTests {
 
 	private static final String ECID = "45781285307713846961427437541683283427";
@@ -70,6 +74,54 @@ class EdgeTransportTests {
 			.withHeader("x-request-id", equalTo(REQUEST_ID))
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withRequestBody(equalToJson(fixture("edge-request-cart.json"))));
+	}
+
+	/**
+	 * Adobe's Edge Network spec ({@code SingleEventRequest}):
+	 * {@code event.xdm.identityMap} maps a namespace code to identity items
+	 * {@code {id (required), authenticatedState (ambiguous, authenticated or loggedOut),
+	 * primary}}. The ECID is the device's id, so ambiguous and primary; the third-party
+	 * id is a known customer, so authenticated, under the namespace the datastream's
+	 * Target settings name.
+	 */
+	@Test
+	void theIdentityMapCarriesTheEcidPrimaryAndTheThirdPartyIdAuthenticatedUnderTheConfiguredNamespace() {
+		AdobeImsStandIn.stubToken(adobe, "token-1");
+		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson("{\"requestId\": \"r\", \"handle\": []}")));
+
+		transport("prod").execute(cartQuery());
+
+		adobe.verify(postRequestedFor(urlPathEqualTo(INTERACT)).withRequestBody(equalToJson("""
+				{"event": {"xdm": {"identityMap": {
+				  "ECID": [{"id": "%s", "authenticatedState": "ambiguous", "primary": true}],
+				  "CRMID": [{"id": "crm-000123", "authenticatedState": "authenticated", "primary": false}]}}}}
+				""".formatted(ECID), false, true)));
+		assertThat(adobe.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getRequest().getUrl().startsWith(INTERACT))
+			.map((event) -> event.getRequest().getBodyAsString()))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.doesNotContain("mbox3rdPartyId");
+	}
+
+	@Test
+	void withoutANamespaceNoThirdPartyIdIsSentAndTheLogSaysWhatToSetOnce(CapturedOutput output) {
+		AdobeImsStandIn.stubToken(adobe, "token-1");
+		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson("{\"requestId\": \"r\", \"handle\": []}")));
+		EdgeTransport transport = new EdgeTransport(AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)),
+				edgeProperties("prod", null), AdobeImsStandIn.credential(adobe), AdobeImsStandIn.tokens(adobe),
+				this.meterRegistry, CLOCK);
+
+		transport.execute(cartQuery());
+		transport.execute(cartQuery());
+
+		adobe.verify(2, postRequestedFor(urlPathEqualTo(INTERACT)).withRequestBody(equalToJson("""
+				{"event": {"xdm": {"identityMap": {
+				  "ECID": [{"id": "%s", "authenticatedState": "ambiguous", "primary": true}]}}}}
+				""".formatted(ECID), false, true)));
+		assertThat(adobe.getAllServeEvents())
+			.allSatisfy((event) -> assertThat(event.getRequest().getBodyAsString()).doesNotContain("crm-000123"));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("EDGE_THIRD_PARTY_ID_NAMESPACE"))).hasSize(1);
 	}
 
 	@Test
@@ -248,8 +300,15 @@ class EdgeTransportTests {
 	}
 
 	private static EdgeProperties edgeProperties(String sandboxName) {
+		return edgeProperties(sandboxName, "CRMID");
+	}
+
+	private static EdgeProperties edgeProperties(String sandboxName, String thirdPartyIdNamespace) {
 		Map<String, String> values = new java.util.HashMap<>(
 				Map.of("datastream-id", "ds-7f1c", "base-url", adobe.baseUrl()));
+		if (thirdPartyIdNamespace != null) {
+			values.put("third-party-id-namespace", thirdPartyIdNamespace);
+		}
 		if (sandboxName != null) {
 			values.put("sandbox-name", sandboxName);
 		}
