@@ -1,5 +1,6 @@
 package io.recsbridge.ims;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -47,6 +49,8 @@ public class ImsTokens {
 
 	private final ImsProperties properties;
 
+	private final Supplier<URI> tokenUrl;
+
 	private final Clock clock;
 
 	private final Executor refresher;
@@ -65,8 +69,23 @@ public class ImsTokens {
 	 * @param refresher runs the ahead-of-expiry refresh, so no request waits for it
 	 */
 	public ImsTokens(RestClient restClient, ImsProperties properties, Clock clock, Executor refresher) {
+		this(restClient, properties, properties::tokenUrl, clock, refresher);
+	}
+
+	/**
+	 * Creates the token source for a token endpoint known only at call time (the
+	 * sandbox's emulator, on a port chosen at start-up).
+	 * @param restClient the client, with its timeouts set
+	 * @param properties the credential
+	 * @param tokenUrl the token endpoint, read on every fetch
+	 * @param clock tells when tokens expire
+	 * @param refresher runs the ahead-of-expiry refresh, so no request waits for it
+	 */
+	public ImsTokens(RestClient restClient, ImsProperties properties, Supplier<URI> tokenUrl, Clock clock,
+			Executor refresher) {
 		this.restClient = restClient;
 		this.properties = properties;
+		this.tokenUrl = tokenUrl;
 		this.clock = clock;
 		this.refresher = refresher;
 	}
@@ -174,7 +193,7 @@ public class ImsTokens {
 		TokenResponse response;
 		try {
 			response = this.restClient.post()
-				.uri(this.properties.tokenUrl())
+				.uri(this.tokenUrl.get())
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.accept(MediaType.APPLICATION_JSON)
 				.body(form)

@@ -66,8 +66,8 @@ class SandboxConfiguration {
 	}
 
 	@Bean
-	SandboxBanner sandboxBanner(Environment environment, Catalog catalog) {
-		return new SandboxBanner(environment, catalog.size());
+	SandboxBanner sandboxBanner(Environment environment, Catalog catalog, SandboxProperties properties) {
+		return new SandboxBanner(environment, catalog.size(), properties.transport());
 	}
 
 }

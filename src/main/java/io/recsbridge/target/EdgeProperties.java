@@ -31,7 +31,9 @@ import org.springframework.validation.annotation.Validated;
 public record EdgeProperties(String datastreamId, @DefaultValue("https://server.adobedc.net") @NotNull URI baseUrl,
 		String sandboxName, @DefaultValue("decisioning.propositionFetch") @NotBlank String eventType,
 		@Pattern(regexp = "(?i)(?!ECID$)[A-Za-z0-9_.-]{1,64}",
-				message = "must be an identity namespace code other than ECID") String thirdPartyIdNamespace) {
+				message = "must be an identity namespace code other than ECID") String thirdPartyIdNamespace)
+		implements
+			EdgeEndpoint {
 
 	public EdgeProperties {
 		thirdPartyIdNamespace = (thirdPartyIdNamespace == null || thirdPartyIdNamespace.isBlank()) ? null

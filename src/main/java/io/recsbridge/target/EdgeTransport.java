@@ -70,6 +70,8 @@ class EdgeTransport implements TargetClient {
 
 	private final EdgeProperties properties;
 
+	private final EdgeEndpoint endpoint;
+
 	private final ImsProperties credential;
 
 	private final ImsTokens tokens;
@@ -78,12 +80,13 @@ class EdgeTransport implements TargetClient {
 
 	private final Clock clock;
 
-	EdgeTransport(RestClient restClient, EdgeProperties properties, ImsProperties credential, ImsTokens tokens,
+	EdgeTransport(RestClient restClient, EdgeProperties properties, EdgeConnection connection,
 			MeterRegistry meterRegistry, Clock clock) {
 		this.restClient = restClient;
 		this.properties = properties;
-		this.credential = credential;
-		this.tokens = tokens;
+		this.endpoint = connection.endpoint();
+		this.credential = connection.credential();
+		this.tokens = connection.tokens();
 		this.callTimers = new TargetCallTimers(meterRegistry, TRANSPORT_TAG);
 		this.clock = clock;
 	}
@@ -115,11 +118,13 @@ class EdgeTransport implements TargetClient {
 	}
 
 	private TargetDecision call(AccessToken token, TargetQuery query) {
-		URI uri = UriComponentsBuilder.fromUri(this.properties.baseUrl())
+		// dataStreamId, as Adobe's Server API guide and its own server-side client
+		// (adobe/alloy-samples) send it; the OpenAPI spec's "datastreamId" is a slip.
+		URI uri = UriComponentsBuilder.fromUri(this.endpoint.baseUrl())
 			.path("/ee/v2/interact")
 			.query("dataStreamId={datastream}")
 			.encode()
-			.buildAndExpand(this.properties.datastreamId())
+			.buildAndExpand(this.endpoint.datastreamId())
 			.toUri();
 		try {
 			EdgeResponse response = this.restClient.post()
@@ -127,7 +132,7 @@ class EdgeTransport implements TargetClient {
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.headers((headers) -> {
-					AdobeApis.authenticate(headers, token, this.credential, this.properties.sandboxName());
+					AdobeApis.authenticate(headers, token, this.credential, this.endpoint.sandboxName());
 					headers.set("x-request-id", query.requestId());
 				})
 				.body(requestFor(query))

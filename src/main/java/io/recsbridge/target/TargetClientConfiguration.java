@@ -42,14 +42,27 @@ class TargetClientConfiguration {
 	@Bean
 	TransportChoice transportChoice(Environment environment) {
 		TransportChoice choice = TransportChoice.of(Binder.get(environment));
-		logger.info("Target transport: {}, because {}", choice.name(), choice.reason());
+		String road = "";
+		if (choice.transport() == Transport.SANDBOX) {
+			road = "edge".equalsIgnoreCase(environment.getProperty("sandbox.transport", "delivery"))
+					? " (the edge transport against the built-in Edge Network and IMS emulators, SANDBOX_TRANSPORT=edge)"
+					: " (the delivery transport against the built-in Delivery API emulator)";
+		}
+		logger.info("Target transport: {}{}, because {}", choice.name(), road, choice.reason());
 		return choice;
 	}
 
+	/**
+	 * The Target client of the transport in force. The sandbox normally emulates the
+	 * Delivery API; with {@code SANDBOX_TRANSPORT=edge} it provides an
+	 * {@link EdgeConnection} to its Edge Network and IMS emulators, and the real Edge
+	 * transport runs against them.
+	 */
 	@Bean
 	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties, TransportChoice choice,
-			ObjectProvider<TargetEndpoint> endpoints, MeterRegistry meterRegistry, EdgeProperties edge,
-			ImsProperties credential, ObjectProvider<ImsTokens> tokens, BulkheadRegistry bulkheads) {
+			ObjectProvider<TargetEndpoint> endpoints, ObjectProvider<EdgeConnection> emulatedEdge,
+			MeterRegistry meterRegistry, EdgeProperties edge, ImsProperties credential,
+			ObjectProvider<ImsTokens> tokens, BulkheadRegistry bulkheads) {
 		// A keep-alive connection for every call the bulkhead lets through: a call never
 		// waits for one.
 		int maxConnections = bulkheads.bulkhead(TargetResilienceConfiguration.INSTANCE)
@@ -66,7 +79,12 @@ class TargetClientConfiguration {
 				throw new IllegalStateException("The edge transport needs " + String.join(", ", missing)
 						+ " (the datastream with Target enabled, and the OAuth server-to-server credential)");
 			}
-			return new EdgeTransport(client, edge, credential, tokens.getObject(), meterRegistry, Clock.systemUTC());
+			return new EdgeTransport(client, edge, new EdgeConnection(edge, credential, tokens.getObject()),
+					meterRegistry, Clock.systemUTC());
+		}
+		EdgeConnection emulated = (choice.transport() == Transport.SANDBOX) ? emulatedEdge.getIfAvailable() : null;
+		if (emulated != null) {
+			return new EdgeTransport(client, edge, emulated, meterRegistry, Clock.systemUTC());
 		}
 		TargetEndpoint endpoint = endpoints.getIfAvailable(() -> new ConfiguredEndpoint(properties));
 		return new DeliveryTransport(client, endpoint, properties, credential.orgId(), meterRegistry,

@@ -29,8 +29,8 @@ class EdgeStartupTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new TargetClientConfiguration().targetClient(RestClient.builder(), target,
 					TransportChoice.of(target.transport(), null, null), beans.getBeanProvider(TargetEndpoint.class),
-					new SimpleMeterRegistry(), edge, ims, beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class),
-					BulkheadRegistry.ofDefaults()))
+					beans.getBeanProvider(EdgeConnection.class), new SimpleMeterRegistry(), edge, ims,
+					beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class), BulkheadRegistry.ofDefaults()))
 			.withMessageContaining(
 					"The edge transport needs EDGE_DATASTREAM_ID, ADOBE_IMS_CLIENT_SECRET, ADOBE_IMS_ORG_ID");
 	}

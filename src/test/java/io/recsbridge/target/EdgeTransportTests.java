@@ -109,7 +109,7 @@ class EdgeTransportTests {
 		AdobeImsStandIn.stubToken(adobe, "token-1");
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson("{\"requestId\": \"r\", \"handle\": []}")));
 		EdgeTransport transport = new EdgeTransport(AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)),
-				edgeProperties("prod", null), AdobeImsStandIn.credential(adobe), AdobeImsStandIn.tokens(adobe),
+				edgeProperties("prod", null), connection(edgeProperties("prod", null), AdobeImsStandIn.tokens(adobe)),
 				this.meterRegistry, CLOCK);
 
 		transport.execute(cartQuery());
@@ -207,7 +207,7 @@ class EdgeTransportTests {
 		ImsTokens tokens = AdobeImsStandIn.tokens(adobe);
 		tokens.token();
 		EdgeTransport transport = new EdgeTransport(AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)),
-				edgeProperties("prod"), AdobeImsStandIn.credential(adobe), tokens, this.meterRegistry, CLOCK);
+				edgeProperties("prod"), connection(edgeProperties("prod"), tokens), this.meterRegistry, CLOCK);
 		adobe.stubFor(post(urlPathEqualTo(AdobeImsStandIn.TOKEN)).willReturn(AdobeImsStandIn.tokenResponse("token-2")));
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withHeader("Authorization", equalTo("Bearer token-2"))
 			.willReturn(okJson(fixture("edge-response-cart.json"))));
@@ -281,7 +281,7 @@ class EdgeTransportTests {
 		assertFailure(transport("prod"), Failure.INVALID_RESPONSE);
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).willReturn(okJson("{}").withFixedDelay(1_000)));
 		assertFailure(new EdgeTransport(AdobeApis.restClient(RestClient.builder(), Duration.ofMillis(200)),
-				edgeProperties("prod"), AdobeImsStandIn.credential(adobe), AdobeImsStandIn.tokens(adobe),
+				edgeProperties("prod"), connection(edgeProperties("prod"), AdobeImsStandIn.tokens(adobe)),
 				this.meterRegistry, CLOCK), Failure.TIMEOUT);
 	}
 
@@ -295,8 +295,12 @@ class EdgeTransportTests {
 
 	private EdgeTransport transport(String sandboxName) {
 		return new EdgeTransport(AdobeApis.restClient(RestClient.builder(), Duration.ofSeconds(5)),
-				edgeProperties(sandboxName), AdobeImsStandIn.credential(adobe), AdobeImsStandIn.tokens(adobe),
+				edgeProperties(sandboxName), connection(edgeProperties(sandboxName), AdobeImsStandIn.tokens(adobe)),
 				this.meterRegistry, CLOCK);
+	}
+
+	private static EdgeConnection connection(EdgeProperties properties, ImsTokens tokens) {
+		return new EdgeConnection(properties, AdobeImsStandIn.credential(adobe), tokens);
 	}
 
 	private static EdgeProperties edgeProperties(String sandboxName) {
