@@ -93,6 +93,7 @@ class EdgeAndIdentityEndToEndTests {
 		registry.add("edge.datastream-id", () -> "ds-7f1c");
 		registry.add("edge.base-url", adobe::baseUrl);
 		registry.add("edge.sandbox-name", () -> "prod");
+		registry.add("edge.third-party-id-namespace", () -> "CRMID");
 		registry.add("adobe.ims.client-id", () -> "recs-bridge-client");
 		registry.add("adobe.ims.client-secret", () -> "s3cr3t");
 		registry.add("adobe.ims.org-id", () -> "53A16ACB5CC1D3760A495C99@AdobeOrg");
