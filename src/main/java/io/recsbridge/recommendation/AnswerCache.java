@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AnswerCache {
 
+	/** The fresh answers' name in explanations. */
+	static final String FRESH = "fresh";
+
+	/** The last-good answers' name in explanations. */
+	static final String LAST_GOOD = "last-good";
+
 	private final Cache<AnswerKey, RecommendationMapper.Recommendations> fresh;
 
 	private final Cache<AnswerKey, RecommendationMapper.Recommendations> lastGood;

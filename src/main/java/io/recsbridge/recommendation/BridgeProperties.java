@@ -56,10 +56,13 @@ public record BridgeProperties(@DefaultValue("700ms") @NotNull Duration deadline
 	 * @param fallback what to answer when Target fails and no last-good answer exists
 	 * @param staticItems for the {@code static} fallback: a JSON file in the design's
 	 * shape, {@code {"items": [{"id": ..., "name": ...}]}}
+	 * @param emailTemplate the AJO email template the preview renders (Handlebars, as in
+	 * {@code openapi/ajo}); unset uses the kit's {@code <use case>-email.html} if there
+	 * is one
 	 */
 	public record UseCaseProperties(@NotBlank String mbox, @DefaultValue("4") @Min(1) @Max(20) int maxItems,
 			@DefaultValue Map<String, String> tracking, @DefaultValue("empty") @NotNull FallbackPolicy fallback,
-			Resource staticItems) {
+			Resource staticItems, Resource emailTemplate) {
 	}
 
 	/**

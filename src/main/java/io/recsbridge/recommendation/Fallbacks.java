@@ -74,13 +74,13 @@ class Fallbacks {
 	 * none).
 	 */
 	RecommendationMapper.Recommendations itemsFor(UseCase useCase, RecommendationRequest request,
-			RecommendationMapper.Audience audience) {
+			RecommendationMapper.Audience audience, EntityLog log) {
 		return switch (policyFor(useCase)) {
-			case CART_ITEMS -> this.mapper.fromCart(request.cartItems(), audience);
+			case CART_ITEMS -> this.mapper.fromCart(request.cartItems(), audience, log);
 			case STATIC -> this.mapper.map(
 					new TargetDecision(
 							List.of(new TargetOption("json", this.staticItems.get(useCase.name()), Map.of()))),
-					audience);
+					audience, log);
 			case EMPTY, ERROR -> RecommendationMapper.Recommendations.none(Reason.NONE);
 		};
 	}

@@ -42,17 +42,32 @@ class RecommendationMapper {
 	}
 
 	Recommendations map(TargetDecision decision, Audience audience) {
-		Items items = new Items(audience);
+		return map(decision, audience, EntityLog.NONE);
+	}
+
+	/**
+	 * Maps Target's decision, telling the log what became of every entity.
+	 * @param decision what Target returned
+	 * @param audience who the items are for
+	 * @param log hears each entity's fate
+	 * @return the items
+	 */
+	Recommendations map(TargetDecision decision, Audience audience, EntityLog log) {
+		Items items = new Items(audience, log);
 		boolean invalid = false;
 		Map<String, String> tokens = null;
-		for (TargetOption option : decision.options()) {
+		List<TargetOption> options = decision.options();
+		for (int index = 0; index < options.size(); index++) {
+			TargetOption option = options.get(index);
 			DesignContentReader.Content content = this.reader.read(option);
 			invalid |= content.invalid();
 			if (tokens == null && !content.entities().isEmpty()) {
 				// The activity whose items lead the email is the one credited.
 				tokens = option.responseTokens();
 			}
-			content.entities().forEach(items::add);
+			for (Map<String, String> entity : content.entities()) {
+				items.add(index, entity);
+			}
 		}
 		return items.result(invalid, (tokens != null) ? tokens : Map.of());
 	}
@@ -64,7 +79,18 @@ class RecommendationMapper {
 	 * @return the items, with the same rules as Target's
 	 */
 	Recommendations fromCart(List<RecommendationRequest.CartItem> cartItems, Audience audience) {
-		Items items = new Items(audience);
+		return fromCart(cartItems, audience, EntityLog.NONE);
+	}
+
+	/**
+	 * The cart's lines as email items, telling the log what became of each.
+	 * @param cartItems the lines AJO sent
+	 * @param audience who they are for
+	 * @param log hears each line's fate
+	 * @return the items
+	 */
+	Recommendations fromCart(List<RecommendationRequest.CartItem> cartItems, Audience audience, EntityLog log) {
+		Items items = new Items(audience, log);
 		for (RecommendationRequest.CartItem line : cartItems) {
 			Map<String, String> entity = new HashMap<>();
 			putIfPresent(entity, "id", line.id());
@@ -72,7 +98,7 @@ class RecommendationMapper {
 			putIfPresent(entity, "thumbnailUrl", line.imageUrl());
 			putIfPresent(entity, "pageUrl", line.productUrl());
 			putIfPresent(entity, "value", (line.price() != null) ? line.price().toPlainString() : null);
-			items.add(entity);
+			items.add(0, entity);
 		}
 		return items.result(false, Map.of());
 	}
@@ -84,32 +110,56 @@ class RecommendationMapper {
 	}
 
 	/**
-	 * Collects shaped items: unique, never excluded, ranked, capped.
+	 * Collects shaped items: unique, never excluded, ranked, capped. Every entity's fate
+	 * is decided here, in one place, and told to the log.
 	 */
 	private final class Items {
 
 		private final Audience audience;
 
+		private final EntityLog log;
+
 		private final Prices prices;
 
-		private final Set<String> seen;
+		private final Set<String> excluded;
+
+		private final Set<String> seen = new HashSet<>();
 
 		private final List<EmailItem> items = new ArrayList<>();
 
-		Items(Audience audience) {
+		Items(Audience audience, EntityLog log) {
 			this.audience = audience;
+			this.log = log;
 			this.prices = new Prices(audience.locale(), audience.currency());
-			this.seen = new HashSet<>(audience.excludedIds());
+			this.excluded = new HashSet<>(audience.excludedIds());
 		}
 
-		void add(Map<String, String> entity) {
-			if (this.items.size() == this.audience.maxItems()) {
-				return;
+		void add(int option, Map<String, String> entity) {
+			Fate fate = fateOf(entity);
+			int rank = 0;
+			if (fate == Fate.KEPT) {
+				rank = this.items.size() + 1;
+				this.items.add(shape(entity, rank, this.audience.useCase(), this.prices));
 			}
-			EmailItem item = shape(entity, this.items.size() + 1, this.audience.useCase(), this.prices);
-			if (item != null && this.seen.add(item.id())) {
-				this.items.add(item);
+			this.log.decided(option, entity, fate, rank);
+		}
+
+		private Fate fateOf(Map<String, String> entity) {
+			String id = entity.get("id");
+			id = (id != null) ? id.strip() : "";
+			if (id.isEmpty()) {
+				return Fate.NO_ID;
 			}
+			if (Placeholders.containsReference(id)) {
+				return Fate.UNRENDERED_PLACEHOLDER;
+			}
+			if (this.excluded.contains(id)) {
+				return Fate.EXCLUDED;
+			}
+			if (!this.seen.add(id)) {
+				return Fate.DUPLICATE;
+			}
+			return (this.items.size() < this.audience.maxItems()) ? Fate.KEPT : Fate.OVER_MAX_ITEMS;
 		}
 
 		Recommendations result(boolean invalid, Map<String, String> tokens) {
@@ -125,9 +175,6 @@ class RecommendationMapper {
 
 	private EmailItem shape(Map<String, String> entity, int rank, UseCase useCase, Prices prices) {
 		String id = attribute(entity, "id");
-		if (id.isEmpty()) {
-			return null;
-		}
 		BigDecimal price = prices.parse(attribute(entity, "value"));
 		return ITEMS.intern(
 				new EmailItem(rank, id, attribute(entity, "name"), this.links.image(attribute(entity, "thumbnailUrl")),

@@ -29,6 +29,9 @@ class RecommendationMetrics {
 	/** By use case, source and reason: all three come from bounded sets. */
 	private final ConcurrentMap<List<String>, Counter> requests = new ConcurrentHashMap<>();
 
+	/** By use case, status and source: all three from bounded sets. */
+	private final ConcurrentMap<List<String>, Counter> previews = new ConcurrentHashMap<>();
+
 	private final ConcurrentMap<String, UseCaseMeters> useCaseMeters = new ConcurrentHashMap<>();
 
 	RecommendationMetrics(MeterRegistry registry) {
@@ -54,6 +57,24 @@ class RecommendationMetrics {
 		UseCaseMeters meters = this.useCaseMeters.computeIfAbsent(useCase, this::useCaseMeters);
 		meters.request().record(elapsedNanos, TimeUnit.NANOSECONDS);
 		meters.itemsReturned().record(0);
+	}
+
+	/**
+	 * One preview answered; previews are not counted as requests.
+	 * @param useCase the use case
+	 * @param status what the API would have answered (200, 429, 503)
+	 * @param source where the items came from
+	 */
+	void recordPreview(UseCase useCase, int status, String source) {
+		this.previews.computeIfAbsent(List.of(useCase.name(), Integer.toString(status), source), this::previewCounter)
+			.increment();
+	}
+
+	private Counter previewCounter(List<String> key) {
+		return Counter.builder("recs.bridge.previews")
+			.description("Previews answered (each one a real Target call per ECID), by what a send would have got")
+			.tags("use_case", key.get(0), "status", key.get(1), "source", key.get(2))
+			.register(this.registry);
 	}
 
 	private Counter requestCounter(List<String> key) {

@@ -94,7 +94,7 @@ class RecommendationService {
 			throw new Overload();
 		}
 		try {
-			EmailPayload payload = answer(useCase, request, requestId, deadline);
+			EmailPayload payload = answer(useCase, request, requestId, deadline, Trace.NONE);
 			recordAnswer(useCase, payload.source().label(), payload.reason().label(), payload.itemCount(),
 					payload.ecid(), started);
 			return payload;
@@ -109,6 +109,40 @@ class RecommendationService {
 		}
 	}
 
+	/**
+	 * What a send would answer, asked of Target now (never of the fresh cache, and
+	 * writing no cache), with how it was reached. Counted apart from the API's requests.
+	 * @param useCaseName the use case
+	 * @param request the request as a send's
+	 * @param requestId the request id
+	 * @param arrival when the server began reading the request: the deadline counts from
+	 * there, as a send's does
+	 * @return the payload and its explanation
+	 */
+	Preview preview(String useCaseName, RecommendationRequest request, String requestId, long arrival) {
+		UseCase useCase = this.useCases.find(useCaseName).orElseThrow(UnknownUseCaseException::new);
+		long started = arrival;
+		Deadline deadline = Deadline.since(arrival, this.properties.deadline());
+		Explain explain = new Explain(useCase);
+		EmailPayload payload;
+		int status = 200;
+		try {
+			payload = answer(useCase, request, requestId, deadline, explain);
+		}
+		catch (UpstreamRateLimitedException ex) {
+			status = ex.getStatusCode().value();
+			payload = EmailPayload.empty(useCase.name(), "", Source.NONE, Reason.TARGET_UNAVAILABLE, requestId);
+		}
+		catch (TargetUnavailableException ex) {
+			status = ex.getStatusCode().value();
+			payload = EmailPayload.empty(useCase.name(), "", Source.NONE, ex.reason(), requestId);
+		}
+		long elapsedNanos = System.nanoTime() - started;
+		explain.answered(status, payload, elapsedNanos);
+		this.metrics.recordPreview(useCase, status, payload.source().label());
+		return new Preview(payload, explain);
+	}
+
 	/** Every answered request: the contract's metrics and one access log line. */
 	private void recordAnswer(UseCase useCase, String source, String reason, int itemCount, String ecid, long started) {
 		long elapsedNanos = System.nanoTime() - started;
@@ -116,8 +150,12 @@ class RecommendationService {
 		AccessLog.log(useCase, source, reason, itemCount, ecid, elapsedNanos);
 	}
 
-	private EmailPayload answer(UseCase useCase, RecommendationRequest request, String requestId, Deadline deadline) {
-		List<String> ecids = this.identities.ecidsOf(request.ecid(), identitiesOf(request), deadline);
+	private EmailPayload answer(UseCase useCase, RecommendationRequest request, String requestId, Deadline deadline,
+			Trace trace) {
+		long resolving = System.nanoTime();
+		List<PersonIdentity> given = identitiesOf(request);
+		List<String> ecids = this.identities.ecidsOf(request.ecid(), given, deadline);
+		trace.identities(request.ecid(), given, ecids, System.nanoTime() - resolving);
 		if (ecids.isEmpty()) {
 			return EmailPayload.empty(useCase.name(), "", Source.NONE, Reason.IDENTITY_NOT_FOUND, requestId);
 		}
@@ -128,33 +166,44 @@ class RecommendationService {
 		// Every ECID's call starts before any is waited on: several devices cost one
 		// Target round trip, not one each.
 		List<Visit> visits = ecids.stream()
-			.map((ecid) -> visit(useCase, request, requestId, ecid, excludedIds, audience, deadline))
+			.map((ecid) -> visit(useCase, request, requestId, ecid, excludedIds, audience, deadline, trace))
 			.toList();
-		List<Outcome> outcomes = visits.stream().map((visit) -> land(visit, audience, deadline)).toList();
-		return combine(new Answer(useCase, ecids.get(0), requestId), outcomes, request, audience);
+		List<Outcome> outcomes = visits.stream().map((visit) -> land(visit, audience, deadline, trace)).toList();
+		return combine(new Answer(useCase, ecids.get(0), requestId), outcomes, request, audience, trace);
 	}
 
 	/**
 	 * One ECID's answer: a fresh cached one, or the Target call started for it (one call
-	 * shared by identical concurrent requests).
+	 * shared by identical concurrent requests). A preview always starts its own call.
 	 */
 	private Visit visit(UseCase useCase, RecommendationRequest request, String requestId, String ecid,
-			List<String> excludedIds, RecommendationMapper.Audience audience, Deadline deadline) {
+			List<String> excludedIds, RecommendationMapper.Audience audience, Deadline deadline, Trace trace) {
+		Trace.Visit heard = trace.visit(ecid);
 		TargetQuery query = new TargetQuery(requestId, ecid, blankToNull(request.thirdPartyId()), useCase.mbox(),
-				cartIdsOf(request), excludedIds);
+				cartIdsOf(request), excludedIds, heard);
 		AnswerKey key = new AnswerKey(useCase.name(), ecid, (query.thirdPartyId() != null) ? query.thirdPartyId() : "",
 				query.cartIdsForTarget(), excludedIds, audience.maxItems(), audience.locale().toLanguageTag(),
 				audience.currency().getCurrencyCode());
+		long started = System.nanoTime();
+		if (trace.preview()) {
+			heard.cache(AnswerCache.FRESH, "skipped: a preview always asks Target");
+			try {
+				return new Visit(useCase, key, null, this.target.submit(query, deadline), null, heard, started);
+			}
+			catch (TargetCallException ex) {
+				return new Visit(useCase, key, null, null, ex, heard, started);
+			}
+		}
 		Optional<RecommendationMapper.Recommendations> fresh = this.cache.fresh(key);
 		if (fresh.isPresent()) {
-			return new Visit(useCase, key, fresh.get(), null, null);
+			return new Visit(useCase, key, fresh.get(), null, null, heard, started);
 		}
 		try {
 			return new Visit(useCase, key, null, this.flights.join(key, () -> this.target.submit(query, deadline)),
-					null);
+					null, heard, started);
 		}
 		catch (TargetCallException ex) {
-			return new Visit(useCase, key, null, null, ex);
+			return new Visit(useCase, key, null, null, ex, heard, started);
 		}
 	}
 
@@ -162,19 +211,26 @@ class RecommendationService {
 	 * Waits for the visit's Target call as long as the deadline allows; when Target
 	 * fails, the ECID's last-good answer stands in if there is one.
 	 */
-	private Outcome land(Visit visit, RecommendationMapper.Audience audience, Deadline deadline) {
+	private Outcome land(Visit visit, RecommendationMapper.Audience audience, Deadline deadline, Trace trace) {
+		Trace.Visit heard = visit.trace();
 		if (visit.cached() != null) {
+			heard.cache(AnswerCache.FRESH, "hit");
+			heard.answered(Source.CACHE, visit.cached().reason(), 0);
 			return new Outcome(visit.cached(), Source.CACHE, null);
 		}
 		try {
 			if (visit.refused() != null) {
 				throw visit.refused();
 			}
-			RecommendationMapper.Recommendations recommendations = this.mapper
-				.map(awaitTarget(visit.flight(), deadline), audience);
-			if (!recommendations.items().isEmpty()) {
+			TargetDecision decision = awaitTarget(visit.flight(), deadline);
+			long mapping = System.nanoTime();
+			heard.decided(decision, mapping - visit.started());
+			RecommendationMapper.Recommendations recommendations = this.mapper.map(decision, audience,
+					heard.entities());
+			if (!recommendations.items().isEmpty() && !trace.preview()) {
 				this.cache.put(visit.key(), recommendations);
 			}
+			heard.answered(Source.TARGET, recommendations.reason(), System.nanoTime() - mapping);
 			return new Outcome(recommendations, Source.TARGET, null);
 		}
 		catch (TargetCallException ex) {
@@ -184,7 +240,10 @@ class RecommendationService {
 			// it.
 			logger.debug("Target gave no answer for use case {}: {} ({})", visit.useCase().name(), ex.getMessage(),
 					ex.failure().outcome());
+			heard.failed(ex, System.nanoTime() - visit.started());
 			Optional<RecommendationMapper.Recommendations> lastGood = this.cache.lastGood(visit.key());
+			heard.cache(AnswerCache.LAST_GOOD, lastGood.isPresent() ? "hit" : "miss");
+			heard.answered(lastGood.isPresent() ? Source.STALE : Source.NONE, reasonOf(ex), 0);
 			return new Outcome(lastGood.orElse(null), lastGood.isPresent() ? Source.STALE : null, ex);
 		}
 	}
@@ -194,7 +253,7 @@ class RecommendationService {
 	 * when none has items, why; when Target failed for them all, the fallback.
 	 */
 	private EmailPayload combine(Answer answer, List<Outcome> outcomes, RecommendationRequest request,
-			RecommendationMapper.Audience audience) {
+			RecommendationMapper.Audience audience, Trace trace) {
 		List<Outcome> withItems = outcomes.stream().filter(Outcome::hasItems).toList();
 		TargetCallException failure = outcomes.stream()
 			.map(Outcome::failure)
@@ -207,7 +266,7 @@ class RecommendationService {
 			return answer.with(merge(withItems, audience.maxItems()), source, reason);
 		}
 		if (failure != null) {
-			return whenTargetFailed(answer, request, audience, failure);
+			return whenTargetFailed(answer, request, audience, failure, trace);
 		}
 		RecommendationMapper.Recommendations none = outcomes.stream()
 			.map(Outcome::recommendations)
@@ -275,15 +334,18 @@ class RecommendationService {
 	 * Target failed and no last-good answer exists: the use case's fallback.
 	 */
 	private EmailPayload whenTargetFailed(Answer answer, RecommendationRequest request,
-			RecommendationMapper.Audience audience, TargetCallException failure) {
+			RecommendationMapper.Audience audience, TargetCallException failure, Trace trace) {
 		Reason reason = reasonOf(failure);
+		FallbackPolicy policy = this.fallbacks.policyFor(answer.useCase());
+		trace.fallback((failure.failure() == Failure.RATE_LIMITED) ? null : policy, reason, failure);
 		if (failure.failure() == Failure.RATE_LIMITED) {
 			throw new UpstreamRateLimitedException(failure.retryAfter());
 		}
-		if (this.fallbacks.policyFor(answer.useCase()) == FallbackPolicy.ERROR) {
+		if (policy == FallbackPolicy.ERROR) {
 			throw new TargetUnavailableException(reason);
 		}
-		return answer.with(this.fallbacks.itemsFor(answer.useCase(), request, audience), Source.FALLBACK, reason);
+		return answer.with(this.fallbacks.itemsFor(answer.useCase(), request, audience, trace.fallbackEntities()),
+				Source.FALLBACK, reason);
 	}
 
 	/**
@@ -332,7 +394,7 @@ class RecommendationService {
 	 * One ECID's answer under way: cached, in flight, or refused before it started.
 	 */
 	private record Visit(UseCase useCase, AnswerKey key, RecommendationMapper.Recommendations cached,
-			CompletableFuture<TargetDecision> flight, TargetCallException refused) {
+			CompletableFuture<TargetDecision> flight, TargetCallException refused, Trace.Visit trace, long started) {
 	}
 
 	/**

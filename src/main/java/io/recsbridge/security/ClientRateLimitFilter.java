@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.recsbridge.system.ProblemResponses;
+import io.recsbridge.system.TokenBucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ClientRateLimitFilter extends OncePerRequestFilter {
 
 	private static final int MAX_CALLERS = 10_000;
+
+	private static final RequestMatcher PREVIEW = PathPatternRequestMatcher.withDefaults()
+		.matcher("/v1/recommendations/*/preview");
 
 	private final double perSecond;
 
@@ -45,6 +51,15 @@ final class ClientRateLimitFilter extends OncePerRequestFilter {
 			.expireAfterAccess(Duration.ofMinutes(10))
 			.ticker(ticker)
 			.build();
+	}
+
+	/**
+	 * Previews have their own, stricter limit ({@code BRIDGE_PREVIEW_RATE_LIMIT}): a
+	 * person trying a design never spends a journey's requests.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return PREVIEW.matches(request);
 	}
 
 	@Override
@@ -66,43 +81,6 @@ final class ClientRateLimitFilter extends OncePerRequestFilter {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		this.problems.write(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
 				"This caller is over its request rate; retry after " + seconds + " s", request), response);
-	}
-
-	/**
-	 * Refills continuously at the rate, up to a second's worth.
-	 */
-	static final class TokenBucket {
-
-		private final double perNano;
-
-		private final double capacity;
-
-		private double tokens;
-
-		private long last;
-
-		TokenBucket(double perSecond, long now) {
-			this.perNano = perSecond / 1e9;
-			this.capacity = Math.max(1, perSecond);
-			this.tokens = this.capacity;
-			this.last = now;
-		}
-
-		/**
-		 * Takes a token if there is one.
-		 * @param now the ticker's time in nanoseconds
-		 * @return 0 if taken, else nanoseconds until one is there
-		 */
-		synchronized long take(long now) {
-			this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) * this.perNano);
-			this.last = now;
-			if (this.tokens >= 1) {
-				this.tokens -= 1;
-				return 0;
-			}
-			return (long) Math.ceil((1 - this.tokens) / this.perNano);
-		}
-
 	}
 
 }

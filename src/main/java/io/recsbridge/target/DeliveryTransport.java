@@ -96,14 +96,17 @@ class DeliveryTransport implements TargetClient {
 			.buildAndExpand(variables)
 			.encode()
 			.toUri();
+		DeliveryRequest body = requestFor(query);
+		query.exchanges().sent(uri, body);
 		try {
 			DeliveryResponse response = this.restClient.post()
 				.uri(uri)
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
-				.body(requestFor(query))
+				.body(body)
 				.exchange((request, httpResponse) -> {
 					HttpStatusCode status = httpResponse.getStatusCode();
+					query.exchanges().answered(status.value());
 					if (!status.is2xxSuccessful()) {
 						// Target's error body is never read: it can echo what we sent.
 						throw statusFailure(status, httpResponse.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));

@@ -126,6 +126,8 @@ class EdgeTransport implements TargetClient {
 			.encode()
 			.buildAndExpand(this.endpoint.datastreamId())
 			.toUri();
+		EdgeRequest body = requestFor(query);
+		query.exchanges().sent(uri, body);
 		try {
 			EdgeResponse response = this.restClient.post()
 				.uri(uri)
@@ -135,9 +137,10 @@ class EdgeTransport implements TargetClient {
 					AdobeApis.authenticate(headers, token, this.credential, this.endpoint.sandboxName());
 					headers.set("x-request-id", query.requestId());
 				})
-				.body(requestFor(query))
+				.body(body)
 				.exchange((request, httpResponse) -> {
 					HttpStatusCode status = httpResponse.getStatusCode();
+					query.exchanges().answered(status.value());
 					if (status.value() == 401) {
 						throw new UpstreamUnauthorizedException("The Edge Network answered HTTP 401");
 					}

@@ -15,15 +15,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
-import com.github.jknack.handlebars.context.MapValueResolver;
 import io.recsbridge.support.SandboxApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
@@ -71,13 +70,16 @@ class AjoKitTests {
 		return this.objectMapper.readTree(response);
 	}
 
+	/**
+	 * The kit's file, rendered by the preview's own renderer, which serves the payload
+	 * under any action name; the template must name the action the kit documents.
+	 */
 	private String render(String template, String action, JsonNode payload) throws IOException {
+		assertThat(Files.readString(KIT.resolve(template))).contains("context.journey.actions." + action + ".");
 		Map<String, Object> actionPayload = this.objectMapper.convertValue(payload, new TypeReference<>() {
 		});
-		Map<String, Object> model = Map.of("context",
-				Map.of("journey", Map.of("actions", Map.of(action, actionPayload))));
-		return this.handlebars.compileInline(Files.readString(KIT.resolve(template)))
-			.apply(Context.newBuilder(model).resolver(MapValueResolver.INSTANCE).build());
+		return EmailTemplates.render(
+				EmailTemplates.compile(this.handlebars, new FileSystemResource(KIT.resolve(template))), actionPayload);
 	}
 
 	@Test

@@ -209,6 +209,28 @@ class EdgeAndIdentityEndToEndTests {
 		assertThat(response.body()).doesNotContain("Invalid datastream", "jane@example.com");
 	}
 
+	@Test
+	void aPreviewThroughEdgeShowsTheRequestSentAndNoCredential() throws Exception {
+		stubMembers(ECID_PHONE);
+		adobe.stubFor(post(urlPathEqualTo(INTERACT))
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart.json"))));
+
+		HttpResponse<String> response = this.api.postJson("/v1/recommendations/abandoned-cart/preview", JANE_CART);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode explain = this.objectMapper.readTree(response.body()).get("explain");
+		assertThat(explain.at("/identities/given/0/id").asText()).isEqualTo("jane@example.com");
+		assertThat(explain.at("/identities/ecids/0").asText()).isEqualTo(ECID_PHONE);
+		JsonNode attempt = explain.at("/visits/0/target/attempts/0");
+		assertThat(attempt.get("url").asText()).isEqualTo(adobe.baseUrl() + INTERACT + "?dataStreamId=ds-7f1c");
+		assertThat(attempt.get("status").asInt()).isEqualTo(200);
+		assertThat(attempt.at("/body/event/xdm/identityMap/ECID/0/id").asText()).isEqualTo(ECID_PHONE);
+		assertThat(attempt.at("/body/query/personalization/decisionScopes/0").asText()).isEqualTo("ajo-abandoned-cart");
+		assertThat(explain.at("/visits/0/target/activityId").asText()).isEqualTo("302740");
+		assertThat(response.body()).doesNotContain("token-1", "s3cr3t", "recs-bridge-client", TargetStandIn.API_KEY,
+				"Bearer", "x-api-key", "x-gw-ims-org-id");
+	}
+
 	private static void stubMembers(String... ecids) {
 		StringBuilder members = new StringBuilder("{\"nsid\": 6, \"id\": \"jane@example.com\"}");
 		for (String ecid : ecids) {

@@ -44,7 +44,7 @@ class RecommendationMapperTests {
 	private final UseCase abandonedCart = UseCase.of("abandoned-cart",
 			new BridgeProperties.UseCaseProperties("ajo-abandoned-cart", 4,
 					orderedTracking("utm_source", "ajo", "utm_medium", "email", "utm_campaign", "abandoned-cart"),
-					FallbackPolicy.CART_ITEMS, null));
+					FallbackPolicy.CART_ITEMS, null, null));
 
 	@Test
 	void designRenderedAsAJsonStringMapsToTheGoldenItems() throws Exception {
@@ -168,7 +168,7 @@ class RecommendationMapperTests {
 			"mailto:someone@example.com|''", "ftp://shop.example.com/p/1|''", "http://[bad|''" })
 	void productLinksAreAbsoluteHttpsAndTracked(String pageUrl, String expected) throws Exception {
 		UseCase useCase = UseCase.of("abandoned-cart", new BridgeProperties.UseCaseProperties("ajo-abandoned-cart", 4,
-				Map.of("utm_source", "ajo"), FallbackPolicy.CART_ITEMS, null));
+				Map.of("utm_source", "ajo"), FallbackPolicy.CART_ITEMS, null, null));
 		JsonNode content = json("{\"items\": [{\"id\": \"a\", \"pageUrl\": %s}]}".formatted(quoted(pageUrl)));
 
 		Recommendations result = this.mapper.map(new TargetDecision(List.of(new TargetOption("json", content, TOKENS))),

@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a test must reset so that no test sees another's answers: calls still in flight,
- * the answer and identity caches, the IMS token and the circuit breakers.
+ * the answer and identity caches, the preview limits, the IMS token and the circuit
+ * breakers.
  */
 public final class RecommendationState {
 
@@ -30,6 +31,7 @@ public final class RecommendationState {
 			.until(() -> bulkhead.getMetrics().getAvailableConcurrentCalls() == bulkhead.getMetrics()
 				.getMaxAllowedConcurrentCalls());
 		context.getBean(AnswerCache.class).clear();
+		context.getBean(PreviewLimits.class).clear();
 		context.getBean(IdentityResolution.class).clear();
 		context.getBeanProvider(ImsTokens.class).ifAvailable(ImsTokens::clear);
 		context.getBean(CircuitBreakerRegistry.class).getAllCircuitBreakers().forEach(CircuitBreaker::reset);

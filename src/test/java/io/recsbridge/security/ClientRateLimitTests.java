@@ -54,6 +54,22 @@ class ClientRateLimitTests extends BridgeAgainstTargetStandIn {
 		assertThat(this.target.getAllServeEvents()).hasSize(targetCalls);
 	}
 
+	@Test
+	void previewsNeverSpendTheApisLimit() {
+		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json"))));
+		String key = TargetStandIn.API_KEY;
+
+		HttpResponse<String> preview = this.api.send(this.api.request(PATH + "/preview")
+			.header("X-Api-Key", key)
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(BODY)));
+
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(postWithKey(key).statusCode()).isEqualTo(200);
+		assertThat(postWithKey(key).statusCode()).isEqualTo(429);
+	}
+
 	private HttpResponse<String> postWithKey(String key) {
 		return this.api.send(this.api.request(PATH)
 			.header("X-Api-Key", key)

@@ -1,4 +1,4 @@
-package io.recsbridge.security;
+package io.recsbridge.system;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class TokenBucketTests {
 
 	@Test
 	void aFullBucketAllowsABurstOfOneSecondsWorthThenSaysHowLongToWait() {
-		ClientRateLimitFilter.TokenBucket bucket = new ClientRateLimitFilter.TokenBucket(4, 0);
+		TokenBucket bucket = new TokenBucket(4, 0);
 
 		for (int i = 0; i < 4; i++) {
 			assertThat(bucket.take(0)).isZero();
@@ -24,7 +24,7 @@ class TokenBucketTests {
 
 	@Test
 	void tokensComeBackAtTheRateAndNeverPastCapacity() {
-		ClientRateLimitFilter.TokenBucket bucket = new ClientRateLimitFilter.TokenBucket(4, 0);
+		TokenBucket bucket = new TokenBucket(4, 0);
 		for (int i = 0; i < 4; i++) {
 			bucket.take(0);
 		}
@@ -40,7 +40,7 @@ class TokenBucketTests {
 
 	@Test
 	void aRateUnderOneASecondStillAllowsOneRequest() {
-		ClientRateLimitFilter.TokenBucket bucket = new ClientRateLimitFilter.TokenBucket(0.5, 0);
+		TokenBucket bucket = new TokenBucket(0.5, 0);
 
 		assertThat(bucket.take(0)).isZero();
 		assertThat(bucket.take(0)).isEqualTo(2 * SECOND);
