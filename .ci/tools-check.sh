@@ -3,14 +3,16 @@
 #   Spectral on openapi/openapi.yaml; promtool on docker/prometheus (config, rules, rule unit
 #   tests) and on every Grafana dashboard query; then, against the jar started on the sandbox
 #   (the one `verify` built, not built again), newman on the Postman collection, promtool on a
-#   real /actuator/prometheus scrape and a check of the ECS access log.
+#   real /actuator/prometheus scrape, a check of the ECS access log, and the preview page
+#   driven in a real browser (Debian's chromium through playwright-core).
 # Installs what it needs on a fresh Debian machine (apt: prometheus for promtool, nodejs/npm
-# for npx); npm packages are pinned.
+# for npx, chromium); npm packages are pinned, and no browser is ever downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SPECTRAL=@stoplight/spectral-cli@6.15.0
 NEWMAN=newman@6.2.2
+PLAYWRIGHT_CORE=playwright-core@1.65.1
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -27,6 +29,7 @@ apt_install() {
 command -v promtool >/dev/null || apt_install prometheus
 command -v npx >/dev/null || apt_install nodejs npm
 command -v curl >/dev/null || apt_install curl ca-certificates
+[ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
 promtool --version 2>&1 | head -1
 echo "node $(node --version)"
 
@@ -109,6 +112,12 @@ if grep -E '^recs_bridge' "$work/lint.txt"; then
   echo "the bridge's own families have lint warnings" >&2
   exit 1
 fi
+
+echo "== The preview page in chromium: $PLAYWRIGHT_CORE"
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$work/npm" --no-save --no-audit --no-fund --silent \
+  "$PLAYWRIGHT_CORE" >/dev/null
+/usr/bin/chromium --version
+NODE_PATH="$work/npm/node_modules" node .ci/preview-page-check.js "http://127.0.0.1:$api_port" target/preview-page.png
 
 echo "== ECS access log"
 node .ci/access-log-check.js "$work/app.log" sandbox-demo-key

@@ -39,6 +39,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Puts inbound authentication in front of the API ({@code /v1/**}): any combination of
@@ -63,6 +64,11 @@ class InboundAuthConfiguration {
 	static final String REFUSAL_ACTION = "Set BRIDGE_API_KEYS (comma-separated keys), BRIDGE_BASIC_USERNAME and "
 			+ "BRIDGE_BASIC_PASSWORD, BRIDGE_JWT_ISSUER_URI or BRIDGE_JWT_JWK_SET_URI with BRIDGE_JWT_AUDIENCE, or mTLS "
 			+ "(SERVER_SSL_BUNDLE with SERVER_SSL_CLIENT_AUTH=need); or BRIDGE_AUTH=none to run without it.";
+
+	static final String PREVIEW_PAGE = "/preview";
+
+	static final String PREVIEW_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src https: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 	private static final Logger logger = LoggerFactory.getLogger(InboundAuthConfiguration.class);
 
@@ -122,11 +128,29 @@ class InboundAuthConfiguration {
 	}
 
 	/**
+	 * The preview page: open (it holds nothing; the person types the API key, which the
+	 * script sends as the header and never stores), under a policy that lets it run its
+	 * own script and nothing else. The email is shown in a sandboxed {@code srcdoc}
+	 * iframe, which inherits this policy: inline styles are allowed for the email's sake,
+	 * scripts are not, and images load over HTTPS only.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain previewPage(HttpSecurity http) throws Exception {
+		http.securityMatcher(PREVIEW_PAGE, PREVIEW_PAGE + "/**");
+		stateless(http);
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PREVIEW_PAGE_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	/**
 	 * The sandbox emulator, {@code /error} and whatever else reaches the API port:
 	 * nothing to protect (there is nothing else), but the same headers and no session.
 	 */
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
 		stateless(http);
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());

@@ -41,7 +41,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("bridge")
-record InboundAuthProperties(@DefaultValue List<String> apiKeys,
+public record InboundAuthProperties(@DefaultValue List<String> apiKeys,
 		@DefaultValue("X-Api-Key") @NotBlank String apiKeyHeader, String apiKeyQueryParam, String auth,
 		String basicUsername, String basicPassword, @DefaultValue List<String> basicUsers, String jwtIssuerUri,
 		String jwtJwkSetUri, @DefaultValue List<String> jwtAudience, String jwtScope,

@@ -73,6 +73,15 @@ class OpenApiContractTests {
 	}
 
 	@Test
+	void aPreviewIsAnsweredAsSpecified() throws Exception {
+		perform(post("/v1/recommendations/abandoned-cart/preview").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ecid\": \"%s\", \"cartItemIds\": [\"coat-alpine-01\"]}".formatted(ECID)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.explain.visits[0].entities[0].fate").value("kept"))
+			.andExpect(openApi().isValid(STRICT));
+	}
+
+	@Test
 	void theRecentlyViewedExampleIsAnsweredAsSpecified() throws Exception {
 		perform(postJson("recently-viewed", """
 				{"ecid": "60198375211487623094512786430915527831", "maxItems": 4, "locale": "en-US",

@@ -37,6 +37,7 @@ class SandboxDisabledTests {
 		assertThat(this.context.getBeanNamesForType(DeliveryEmulator.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(SandboxDeliveryController.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(SandboxDeliveryErrors.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(SandboxVisitorsController.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(VisitorProfiles.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(TargetEndpoint.class)).isEmpty();
 	}
@@ -46,6 +47,12 @@ class SandboxDisabledTests {
 		ResponseEntity<JsonNode> response = this.http
 			.postForEntity("/sandbox/target/rest/v1/delivery?client=sandbox&sessionId=s", "{}", JsonNode.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void thePreviewPageListsNoDemoVisitors() {
+		assertThat(this.http.getForEntity("/sandbox/visitors", JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 }
