@@ -107,15 +107,19 @@ class InboundAuthConfiguration {
 						.accessDeniedHandler(entryPoint));
 		}
 		if (modes.mtls()) {
-			List<String> subjects = properties.mtlsSubjects();
-			http.x509((x509) -> x509.subjectPrincipalRegex("CN=(.*?)(?:,|$)")
-				.authenticationUserDetailsService((token) -> {
-					String subject = (String) token.getPrincipal();
-					if (!subjects.isEmpty() && !subjects.contains(subject)) {
-						throw new UsernameNotFoundException("Client certificate subject not accepted");
-					}
-					return new User(subject, "", AuthorityUtils.createAuthorityList("ROLE_CLIENT"));
-				}));
+			ClientCertificateNames names = new ClientCertificateNames(properties.configuredMtlsSubjects());
+			// The handshake has checked the chain to the configured CA; here the name.
+			// A certificate with no allowed name gets the refused principal "".
+			http.x509((x509) -> x509.x509PrincipalExtractor((certificate) -> {
+				String name = names.acceptedName(certificate);
+				return (name != null) ? name : "";
+			}).authenticationUserDetailsService((token) -> {
+				String subject = (String) token.getPrincipal();
+				if (subject.isEmpty()) {
+					throw new UsernameNotFoundException("Client certificate name not accepted");
+				}
+				return new User(subject, "", AuthorityUtils.createAuthorityList("ROLE_CLIENT"));
+			}));
 		}
 		http.authorizeHttpRequests(
 				(requests) -> requests.anyRequest().access(authenticatedWithScope(properties.requiredScope())));
@@ -224,6 +228,15 @@ class InboundAuthConfiguration {
 	 * {@code BRIDGE_AUTH=none}, or the sandbox's demo key, or a refusal to start.
 	 */
 	static Modes modes(InboundAuthProperties properties, Transport transport, boolean mtls) {
+		if (mtls && properties.configuredMtlsSubjects().isEmpty()) {
+			// The trust store holds a CA (for AJO, DigiCert's): without names, every
+			// client certificate that CA ever issued would be let in.
+			throw new StartupRefusal(
+					"mTLS is on (SERVER_SSL_CLIENT_AUTH=need) but no client certificate name is allowed: the trust "
+							+ "store's CA alone would let in every certificate it issued.",
+					"Set BRIDGE_MTLS_SUBJECTS to the subject CNs or subject alternative names to accept (for AJO, "
+							+ "the certCommonName of Adobe's certificate).");
+		}
 		Modes configured = new Modes(properties.configuredKeys(), properties.configuredBasicUsers(),
 				properties.jwtConfigured(), mtls, false);
 		if (configured.any()) {

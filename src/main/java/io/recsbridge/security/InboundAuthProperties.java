@@ -34,8 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * JWTs ({@code BRIDGE_JWT_AUDIENCE})
  * @param jwtScope a scope a token must carry in {@code scope} or {@code scp}; unset
  * requires none ({@code BRIDGE_JWT_SCOPE})
- * @param mtlsSubjects with mTLS, the client certificate common names accepted; unset
- * accepts every certificate the trust store vouches for ({@code BRIDGE_MTLS_SUBJECTS})
+ * @param mtlsSubjects with mTLS, the names a client certificate must carry, as its
+ * subject CN or a subject alternative name, besides a chain to the trust store's CA;
+ * required with mTLS ({@code BRIDGE_MTLS_SUBJECTS})
  * @param clientRateLimit requests a second each authenticated caller may make, with as
  * much again as a burst; {@code 0} for no limit ({@code BRIDGE_CLIENT_RATE_LIMIT})
  */
@@ -49,6 +50,10 @@ public record InboundAuthProperties(@DefaultValue List<String> apiKeys,
 
 	boolean authenticationDisabled() {
 		return "none".equalsIgnoreCase(this.auth);
+	}
+
+	List<String> configuredMtlsSubjects() {
+		return nonBlank(this.mtlsSubjects);
 	}
 
 	List<String> configuredKeys() {

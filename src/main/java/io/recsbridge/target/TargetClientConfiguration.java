@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
 import io.recsbridge.system.OutboundHttp;
+import io.recsbridge.system.StartupRefusal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +77,10 @@ class TargetClientConfiguration {
 			}
 			missing.addAll(credential.missing());
 			if (!missing.isEmpty()) {
-				throw new IllegalStateException("The edge transport needs " + String.join(", ", missing)
-						+ " (the datastream with Target enabled, and the OAuth server-to-server credential)");
+				throw new StartupRefusal(
+						"The edge transport (" + choice.reason() + ") is missing " + String.join(", ", missing) + ".",
+						"Set " + String.join(", ", missing) + ": the datastream with only Target enabled, and the "
+								+ "OAuth server-to-server credential of the Developer Console project.");
 			}
 			return new EdgeTransport(client, edge, new EdgeConnection(edge, credential, tokens.getObject()),
 					meterRegistry, Clock.systemUTC());

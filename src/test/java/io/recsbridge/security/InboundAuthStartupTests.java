@@ -64,7 +64,15 @@ class InboundAuthStartupTests {
 		assertThat(InboundAuthConfiguration
 			.modes(properties(Map.of("jwt-jwk-set-uri", "https://idp.example.com/keys")), Transport.DELIVERY, false)
 			.jwt()).isTrue();
-		assertThat(InboundAuthConfiguration.modes(keys(), Transport.DELIVERY, true).mtls()).isTrue();
+		assertThat(InboundAuthConfiguration
+			.modes(properties(Map.of("mtls-subjects", "AJO Test Client")), Transport.DELIVERY, true)
+			.mtls()).isTrue();
+	}
+
+	@Test
+	void mtlsWithoutNamesToAcceptRefusesToStart() {
+		assertThatException().isThrownBy(() -> InboundAuthConfiguration.modes(keys(), Transport.DELIVERY, true))
+			.withMessageContaining("BRIDGE_MTLS_SUBJECTS");
 	}
 
 	@Test

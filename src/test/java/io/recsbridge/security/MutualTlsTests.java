@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * mTLS as AJO does it: the API port asks for a client certificate through a Spring Boot
- * SSL bundle with {@code client-auth: need}, and trusts only the configured CA (in
- * production, Adobe's certificate from the AEP mTLS API). A CA, a server certificate and
- * client certificates are made for the run with the JDK's keytool: no private key is
- * committed.
+ * mTLS as AJO does it, surviving Adobe's unannounced certificate rotation: the API port
+ * asks for a client certificate through a Spring Boot SSL bundle with
+ * {@code client-auth: need}, trusts the configured CA (in production, DigiCert's, which
+ * issues Adobe's) by chain, and accepts only the allow-listed names, as subject CN or
+ * subject alternative name. Two CAs, a server certificate and client certificates are
+ * made for the run with the JDK's keytool: no private key is committed.
  */
 class MutualTlsTests {
 
@@ -54,15 +57,16 @@ class MutualTlsTests {
 
 	@BeforeAll
 	static void startWithMutualTls() throws Exception {
-		keytool("-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=Test Adobe CA",
-				"-ext", "bc:c", "-validity", "2", "-keystore", store("ca"));
-		keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", store("ca"), "-file", file("ca.pem"));
+		certificateAuthority("ca", "CN=Test DigiCert CA");
+		certificateAuthority("otherca", "CN=Another CA");
 		keytool("-importcert", "-noprompt", "-alias", "ca", "-file", file("ca.pem"), "-keystore", store("trust"));
-		signedByCa("server", "CN=localhost", "san=ip:127.0.0.1,dns:localhost");
-		signedByCa("ajo", "CN=AJO Test Client", null);
-		signedByCa("other", "CN=Other Client", null);
-		keytool("-genkeypair", "-alias", "stranger", "-keyalg", "RSA", "-keysize", "2048", "-dname",
-				"CN=AJO Test Client", "-validity", "2", "-keystore", store("stranger"));
+		signedBy("ca", "server", "CN=localhost", "san=ip:127.0.0.1,dns:localhost");
+		// Adobe's certificate before and after a rotation: new key, new serial, the name
+		// carried as CN by one and only as a subject alternative name by the other.
+		signedBy("ca", "ajo", "CN=AJO Test Client", null);
+		signedBy("ca", "ajo-rotated", "CN=Renewed 2026", "san=dns:ajo-client.adobe.example");
+		signedBy("ca", "other", "CN=Other Client", "san=dns:other.example.com");
+		signedBy("otherca", "stranger", "CN=AJO Test Client", "san=dns:ajo-client.adobe.example");
 		bridge = new SpringApplicationBuilder(RecsBridgeApplication.class).run("--server.port=0",
 				"--management.server.port=0", "--target.client-code=acme", "--target.base-url=http://127.0.0.1:9",
 				"--spring.ssl.bundle.jks.bridge.keystore.location=file:" + store("server"),
@@ -71,7 +75,7 @@ class MutualTlsTests {
 				"--spring.ssl.bundle.jks.bridge.truststore.location=file:" + store("trust"),
 				"--spring.ssl.bundle.jks.bridge.truststore.password=" + PASSWORD,
 				"--spring.ssl.bundle.jks.bridge.truststore.type=PKCS12", "--server.ssl.bundle=bridge",
-				"--server.ssl.client-auth=need", "--bridge.mtls-subjects=AJO Test Client");
+				"--server.ssl.client-auth=need", "--bridge.mtls-subjects=AJO Test Client, ajo-client.adobe.example");
 		port = Integer.parseInt(bridge.getEnvironment().getProperty("local.server.port"));
 	}
 
@@ -82,9 +86,10 @@ class MutualTlsTests {
 		}
 	}
 
-	@Test
-	void aClientCertificateFromTheTrustedIssuerIsAccepted() throws Exception {
-		HttpResponse<String> response = post(client("ajo"));
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "ajo", "ajo-rotated" })
+	void bothLeavesOfTheTrustedCaWithAnAllowedNameAreAcceptedSoARotationNeedsNoChange(String leaf) throws Exception {
+		HttpResponse<String> response = post(client(leaf));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"useCase\":\"recently-viewed\"");
@@ -107,12 +112,12 @@ class MutualTlsTests {
 	}
 
 	@Test
-	void aCertificateFromAnotherIssuerFailsTheHandshake() {
+	void aLeafOfAnotherCaWithAnAllowedNameFailsTheHandshake() {
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> post(client("stranger")));
 	}
 
 	@Test
-	void aTrustedCertificateForAnotherSubjectIsA401Problem() throws Exception {
+	void aLeafOfTheTrustedCaWithAnotherNameIsA401Problem() throws Exception {
 		HttpResponse<String> response = post(client("other"));
 
 		assertThat(response.statusCode()).isEqualTo(401);
@@ -156,17 +161,23 @@ class MutualTlsTests {
 		return store;
 	}
 
-	private static void signedByCa(String name, String subject, String extension) throws Exception {
+	private static void certificateAuthority(String name, String subject) throws Exception {
+		keytool("-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-dname", subject, "-ext", "bc:c",
+				"-validity", "2", "-keystore", store(name));
+		keytool("-exportcert", "-rfc", "-alias", name, "-keystore", store(name), "-file", file(name + ".pem"));
+	}
+
+	private static void signedBy(String ca, String name, String subject, String extension) throws Exception {
 		keytool("-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-dname", subject, "-validity",
 				"2", "-keystore", store(name));
 		keytool("-certreq", "-alias", name, "-keystore", store(name), "-file", file(name + ".csr"));
-		List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", "ca", "-keystore", store("ca"), "-infile",
+		List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", ca, "-keystore", store(ca), "-infile",
 				file(name + ".csr"), "-outfile", file(name + ".pem"), "-rfc", "-validity", "2"));
 		if (extension != null) {
 			sign.addAll(List.of("-ext", extension));
 		}
 		keytool(sign.toArray(String[]::new));
-		keytool("-importcert", "-noprompt", "-alias", "ca", "-file", file("ca.pem"), "-keystore", store(name));
+		keytool("-importcert", "-noprompt", "-alias", ca, "-file", file(ca + ".pem"), "-keystore", store(name));
 		keytool("-importcert", "-alias", name, "-file", file(name + ".pem"), "-keystore", store(name));
 	}
 
