@@ -15,11 +15,14 @@ import org.springframework.beans.factory.DisposableBean;
  * Adobe asks email senders to ramp up by 200 requests a second each minute rather than
  * hit Target with the full rate at once. This raises the {@code target} rate limiter's
  * permits step by step from start-up until the configured limit. The limit is per
- * instance: replicas each ramp to it.
+ * instance: replicas each ramp to it. Permits per period are rounded down, never up, so
+ * no step lets more calls through than its rate.
  */
 final class RateRamp implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RateRamp.class);
+
+	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
 	private final RateLimiter rateLimiter;
 
@@ -61,14 +64,49 @@ final class RateRamp implements DisposableBean {
 	}
 
 	/**
-	 * Permits per refresh period for a rate a second, never zero.
+	 * The rate limiter's refresh period: the configured one, lengthened when needed so
+	 * that the starting rate is a whole number of permits per period. Rounding permits up
+	 * instead would let more through than the limit (one permit every 100 ms is 10 calls
+	 * a second, for a limit of 1 or 5); a longer period keeps the rate exact.
+	 * @param properties the Target properties
+	 * @return the period, never shorter than {@code rateRefreshPeriod}
+	 */
+	static Duration refreshPeriod(TargetProperties properties) {
+		long rate = initialRate(properties);
+		long configured = properties.rateRefreshPeriod().toNanos();
+		long permits = Math.max(1, ceilDiv(multiply(rate, configured), NANOS_PER_SECOND));
+		return Duration.ofNanos(Math.max(configured, ceilDiv(multiply(permits, NANOS_PER_SECOND), rate)));
+	}
+
+	/**
+	 * Permits per refresh period for a rate a second, rounded down: a limit is never
+	 * exceeded.
 	 * @param ratePerSecond the rate
-	 * @param refreshPeriod the rate limiter's refresh period
-	 * @return the permits per period
+	 * @param refreshPeriod the rate limiter's refresh period, from
+	 * {@link #refreshPeriod(TargetProperties)}
+	 * @return the permits per period, at least one
+	 * @throws IllegalArgumentException when the period is too short to hold one permit
 	 */
 	static int permitsPerPeriod(int ratePerSecond, Duration refreshPeriod) {
-		long permits = (long) Math.ceil(ratePerSecond * (refreshPeriod.toNanos() / 1e9));
-		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, permits));
+		long permits = multiply(ratePerSecond, refreshPeriod.toNanos()) / NANOS_PER_SECOND;
+		if (permits < 1) {
+			throw new IllegalArgumentException(
+					"A refresh period of " + refreshPeriod + " holds no whole permit at " + ratePerSecond + "/s");
+		}
+		return (int) Math.min(Integer.MAX_VALUE, permits);
+	}
+
+	private static long multiply(long a, long b) {
+		try {
+			return Math.multiplyExact(a, b);
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
+	}
+
+	private static long ceilDiv(long dividend, long divisor) {
+		return -Math.floorDiv(-dividend, divisor);
 	}
 
 	synchronized int currentRate() {

@@ -33,7 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code rampInterval} up to the limit, as Adobe asks of email senders
  * ({@code TARGET_RATE_RAMP})
  * @param rateRefreshPeriod how often the rate limiter's permits refill: short periods
- * spread the calls evenly over the second instead of in one burst
+ * spread the calls evenly over the second instead of in one burst; lengthened when the
+ * rate is under one call per period (a limit of 5 refills one permit every 200 ms)
  * @param rampStep calls a second to start at and to add each interval
  * @param rampInterval how often the ramp steps up
  * @param retry how retries wait between attempts

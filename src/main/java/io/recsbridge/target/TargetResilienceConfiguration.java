@@ -55,11 +55,12 @@ class TargetResilienceConfiguration {
 
 	/**
 	 * The rate limiter starts with the first step's permits: a limit changed later takes
-	 * effect only from the next refresh period.
+	 * effect only from the next refresh period. The period is the configured one, longer
+	 * for a limit under one permit per configured period.
 	 */
 	@Bean
 	RateLimiterConfigCustomizer targetRateLimit(TargetProperties properties) {
-		Duration period = properties.rateRefreshPeriod();
+		Duration period = RateRamp.refreshPeriod(properties);
 		int permits = RateRamp.permitsPerPeriod(RateRamp.initialRate(properties), period);
 		return RateLimiterConfigCustomizer.of(INSTANCE,
 				(builder) -> builder.limitRefreshPeriod(period).limitForPeriod(permits));

@@ -25,10 +25,12 @@ import static org.awaitility.Awaitility.await;
  * The bridge's own limit towards Target: past it, a request with nothing cached gets a
  * 429 with {@code Retry-After} (AJO retries it) rather than an email without items.
  */
-@TestPropertySource(properties = { "target.rate-limit=1", "target.rate-ramp=false",
-		// One permit a second and no waiting for one: however the burst's requests are
-		// spread by the machine's load, all but one or two find no permit.
-		"target.rate-refresh-period=1s", "resilience4j.ratelimiter.instances.target.timeout-duration=0" })
+@TestPropertySource(properties = { "target.rate-limit=1",
+		// One permit a second (the shipped 100 ms refresh period, lengthened for a limit
+		// of
+		// 1) and no waiting for one: however the burst's requests are spread by the
+		// machine's load, all but one or two find no permit.
+		"resilience4j.ratelimiter.instances.target.timeout-duration=0" })
 class UpstreamRateLimitTests extends BridgeAgainstTargetStandIn {
 
 	private static final ExecutorService callers = Executors.newFixedThreadPool(10);

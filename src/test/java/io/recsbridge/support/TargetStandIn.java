@@ -36,7 +36,6 @@ public final class TargetStandIn {
 		registry.add("target.base-url", server::baseUrl);
 		registry.add("target.property-token", () -> "08b62abd-c3e7-dfb3-da93-70b0a3a9c4ab");
 		registry.add("target.environment-id", () -> "4421");
-		registry.add("target.rate-ramp", () -> "false");
 		registry.add("bridge.api-keys", () -> API_KEY + "," + ROTATED_API_KEY);
 		registry.add("bridge.catalog.image-base-url", () -> "https://cdn.example.com");
 		registry.add("bridge.catalog.product-base-url", () -> "https://shop.example.com");
