@@ -2,6 +2,7 @@ package io.recsbridge.target;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -12,6 +13,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.recsbridge.system.Deadline;
+import io.recsbridge.system.SchedulingLag;
 import io.recsbridge.target.TargetCallException.Failure;
 
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -42,7 +44,11 @@ public class GuardedTarget {
 
 	private final Duration attemptBudget;
 
-	GuardedTarget(TargetClient transport, Guards guards, AsyncTaskExecutor executor, Duration attemptBudget) {
+	private final SchedulingLag lag;
+
+	GuardedTarget(TargetClient transport, Guards guards, AsyncTaskExecutor executor, Duration attemptBudget,
+			SchedulingLag lag) {
+		this.lag = lag;
 		this.transport = transport;
 		this.bulkhead = guards.bulkhead();
 		this.retry = guards.retry();
@@ -147,17 +153,24 @@ public class GuardedTarget {
 			this.breaker.releasePermission();
 			throw ex;
 		}
-		long start = this.breaker.getCurrentTimestamp();
+		long start = System.nanoTime();
 		try {
 			TargetDecision decision = this.transport.execute(query);
-			this.breaker.onResult(this.breaker.getCurrentTimestamp() - start, this.breaker.getTimestampUnit(),
-					decision);
+			this.breaker.onResult(targetsOwnTime(start), TimeUnit.NANOSECONDS, decision);
 			return decision;
 		}
 		catch (RuntimeException | Error ex) {
-			this.breaker.onError(this.breaker.getCurrentTimestamp() - start, this.breaker.getTimestampUnit(), ex);
+			this.breaker.onError(targetsOwnTime(start), TimeUnit.NANOSECONDS, ex);
 			throw ex;
 		}
+	}
+
+	/**
+	 * The exchange's time less what this thread recently waited for a core: on a
+	 * saturated CPU the answer was there before the thread could read it.
+	 */
+	private long targetsOwnTime(long start) {
+		return Math.max(0, System.nanoTime() - start - this.lag.recentNanos());
 	}
 
 	/**

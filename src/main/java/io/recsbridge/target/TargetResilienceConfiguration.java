@@ -12,6 +12,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.recsbridge.system.SchedulingLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,7 @@ class TargetResilienceConfiguration {
 	@Bean
 	GuardedTarget guardedTarget(TargetClient transport, BulkheadRegistry bulkheads, RetryRegistry retries,
 			CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters, TargetProperties properties,
-			Environment environment) {
+			Environment environment, SchedulingLag lag) {
 		CircuitBreaker breaker = breakers.circuitBreaker(INSTANCE);
 		breaker.getEventPublisher()
 			.onStateTransition((event) -> logger.warn("Target circuit breaker: {}", event.getStateTransition()));
@@ -86,7 +87,7 @@ class TargetResilienceConfiguration {
 		executor.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		return new GuardedTarget(transport,
 				new GuardedTarget.Guards(bulkheads.bulkhead(INSTANCE), retries.retry(INSTANCE), breaker, rateLimiter),
-				executor, attemptBudget);
+				executor, attemptBudget, lag);
 	}
 
 }
