@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,9 +47,13 @@ class DeliveryTransport implements TargetClient {
 
 	private final TargetCallTimers callTimers;
 
-	/** By outcome, registered on first use: outcomes come from a bounded set. */
-
 	private final LocationHints locationHints;
+
+	/**
+	 * By base URL: the configured one and the edge hosts visitors were routed to, a
+	 * handful.
+	 */
+	private final ConcurrentMap<URI, String> urlPrefixes = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -82,20 +88,9 @@ class DeliveryTransport implements TargetClient {
 
 	private TargetDecision call(TargetQuery query) {
 		URI base = this.endpoint.baseUrlFor(this.locationHints.hintFor(query.ecid()));
-		Map<String, String> variables = new LinkedHashMap<>();
-		variables.put("client", this.endpoint.clientCode());
-		variables.put("sessionId", VisitorSessions.sessionIdFor(query.ecid()));
-		String template = "client={client}&sessionId={sessionId}";
-		if (this.imsOrgId != null) {
-			variables.put("imsOrgId", this.imsOrgId);
-			template += "&imsOrgId={imsOrgId}";
-		}
-		URI uri = UriComponentsBuilder.fromUri(base)
-			.path("/rest/v1/delivery")
-			.query(template)
-			.buildAndExpand(variables)
-			.encode()
-			.toUri();
+		// The session id is a UUID (hex digits and hyphens): nothing in it to encode.
+		URI uri = URI.create(this.urlPrefixes.computeIfAbsent(base, this::urlPrefixFor)
+				+ VisitorSessions.sessionIdFor(query.ecid()));
 		DeliveryRequest body = requestFor(query);
 		query.exchanges().sent(uri, body);
 		try {
@@ -134,6 +129,26 @@ class DeliveryTransport implements TargetClient {
 			throw ReadFailures.classify(ex, "Target answered with an unreadable body");
 		}
 
+	}
+
+	/**
+	 * The Delivery URL up to the session id's value, expanded and encoded from its
+	 * template once per base URL rather than on every call.
+	 */
+	private String urlPrefixFor(URI base) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		variables.put("client", this.endpoint.clientCode());
+		String template = "client={client}";
+		if (this.imsOrgId != null) {
+			variables.put("imsOrgId", this.imsOrgId);
+			template += "&imsOrgId={imsOrgId}";
+		}
+		return UriComponentsBuilder.fromUri(base)
+			.path("/rest/v1/delivery")
+			.query(template)
+			.buildAndExpand(variables)
+			.encode()
+			.toUriString() + "&sessionId=";
 	}
 
 	DeliveryRequest requestFor(TargetQuery query) {
