@@ -3,8 +3,13 @@
 # proxying to it, the bridge with caching off and the bridge serving from its cache, at
 # each upstream delay and concurrency. Prints one Markdown table (see BENCHMARKS.md).
 #
-#   bench/run.sh            the full run (about 12 minutes with the defaults)
+#   bench/run.sh            the full run (about 17 minutes with the defaults)
 #   bench/run.sh --quick    a short validation run: fewer cells, 3 s each
+#   bench/run.sh --cell bridge-nocache:200:2000
+#                           one cell (target:delay:connections), beside the direct cell it is
+#                           compared with; targets direct, nginx, bridge-nocache, bridge-cache,
+#                           and bridge-nocache-prod, bridge-cache-prod (the production bulkhead
+#                           and rate limit, see BENCHMARKS.md); no start-up table
 #
 # Environment (defaults in brackets):
 #   BENCH_DURATION [15]         seconds measured per cell
@@ -17,7 +22,12 @@
 #                               (20 connections / ~20 ms); empty to leave it out
 #   BENCH_WRK_TIMEOUT [2s]      wrk counts slower answers as timeouts
 #   BENCH_BULKHEAD [2500]       the bridge's Target bulkhead for the run (see BENCHMARKS.md)
-#   BENCH_JAVA_OPTS []          extra JVM options for the bridge
+#   BENCH_OVERLOAD [200:2000]   the overload cells (delay:connections) with the production bulkhead
+#                               and rate limit (bridge-*-prod); empty to leave them out
+#   BENCH_MAX_IN_FLIGHT []      BRIDGE_MAX_IN_FLIGHT for every bridge; empty: the bridge's default
+#   BENCH_JAVA_OPTS [the image's: -XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError,
+#                   with -XX:MaxRAM=768m standing for the Deployment's memory limit]
+#                               JVM options for the bridge
 #   BENCH_LAUNCH [aot]          aot: the jar extracted and started with a JDK 25 AOT cache trained
 #                               first, as the image starts it; jar: java -jar
 #   BENCH_STARTS [5]            starts of each launch for the start-up table (0: no table)
@@ -31,9 +41,20 @@ JAVA_HOME="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
 
 QUICK=0
-for arg in "$@"; do
+CELL=""
+while (($# > 0)); do
+	arg=$1
+	shift
 	case "$arg" in
 	--quick) QUICK=1 ;;
+	--cell)
+		(($# > 0)) || {
+			echo "--cell needs target:delay:connections" >&2
+			exit 2
+		}
+		CELL=$1
+		shift
+		;;
 	-h | --help)
 		sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
 		exit 0
@@ -60,6 +81,36 @@ DELAYS="${BENCH_DELAYS:-20 200}"
 RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS-20}"
 WRK_TIMEOUT="${BENCH_WRK_TIMEOUT:-2s}"
 BULKHEAD="${BENCH_BULKHEAD:-2500}"
+OVERLOAD="${BENCH_OVERLOAD-200:2000}"
+MAX_IN_FLIGHT="${BENCH_MAX_IN_FLIGHT:-}"
+# The Deployment's memory limit (docker/k8s/deployment.yaml) and the image's JVM flags
+# (docker/Dockerfile); -XX:MaxRAM stands for the container's limit, which the JVM reads there.
+MEMORY_LIMIT_MB=768
+JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=${MEMORY_LIMIT_MB}m}"
+# Which targets run: all of them, or the one cell's (and the direct cell it is compared with).
+TARGETS="direct nginx bridge-nocache bridge-cache"
+if [[ -n $CELL ]]; then
+	IFS=: read -r cell_target cell_delay cell_connections <<<"$CELL"
+	[[ $cell_target =~ ^(direct|nginx|bridge-(nocache|cache)(-prod)?)$ && $cell_delay =~ ^[0-9]+$ &&
+		$cell_connections =~ ^[0-9]+$ ]] || {
+		echo "--cell is target:delay:connections, such as bridge-nocache:200:2000, not $CELL" >&2
+		exit 2
+	}
+	DELAYS=$cell_delay
+	CONNECTIONS=$cell_connections
+	RATE_CONNECTIONS=""
+	BENCH_STARTS=0
+	if [[ $cell_target == *-prod ]]; then
+		TARGETS="direct"
+		OVERLOAD="$cell_delay:$cell_connections"
+		OVERLOAD_TARGETS="${cell_target%-prod}"
+	else
+		TARGETS="direct $cell_target"
+		OVERLOAD=""
+	fi
+fi
+OVERLOAD_TARGETS="${OVERLOAD_TARGETS:-bridge-nocache bridge-cache}"
+runs() { [[ " $TARGETS " == *" $1 "* ]]; }
 PORT_BASE="${BENCH_PORT_BASE:-18400}"
 API_KEY="bench-key-$$"
 CLK_TCK="$(getconf CLK_TCK)"
@@ -84,7 +135,7 @@ fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 NOFILE="$(ulimit -n)"
 max_connections=0
-for c in $CONNECTIONS; do ((c > max_connections)) && max_connections=$c; done
+for c in $CONNECTIONS ${OVERLOAD//*:/}; do ((c > max_connections)) && max_connections=$c; done
 ((NOFILE > max_connections * 2 + 100)) || die "open files limit $NOFILE is too low for $max_connections connections"
 
 # --- build -----------------------------------------------------------------------------
@@ -275,27 +326,36 @@ if [[ $LAUNCH == aot || $STARTS -gt 0 ]]; then
 	"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$APP" >&2
 	# shellcheck disable=SC2086 # options split on purpose
 	(cd "$APP" && TARGET_CLIENT_CODE=bench BRIDGE_API_KEYS="$API_KEY" SERVER_PORT=$BRIDGE_PORT \
-		MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} \
+		MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT "$JAVA_HOME/bin/java" $JAVA_OPTS \
 		-XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar "$APP_JAR" >>"$WORK/aot-training.log" 2>&1) ||
 		die "the AOT training run failed; see $WORK/aot-training.log"
 fi
 
 BRIDGE_PID=""
 STARTUP_MS=""
-start_bridge() { # delay-index cache-ttl [launch]
-	local started ready=0 launch=${3:-$LAUNCH} command
+# start_bridge <delay-index> <cache-ttl> [launch] [production]: production keeps the Target
+# bulkhead (200) and rate limit (1,000 a second) of application.yml, without the ramp.
+start_bridge() {
+	local started ready=0 launch=${3:-$LAUNCH} production=${4:-} command limits arguments
 	if [[ $launch == aot ]]; then
 		command=(-XX:AOTCache="$APP/app.aot" -jar "$APP_JAR")
 	else
 		command=(-jar "$JAR")
 	fi
+	arguments=()
+	if [[ -n $production ]]; then
+		limits=(TARGET_RATE_LIMIT=1000)
+	else
+		limits=(TARGET_RATE_LIMIT=100000)
+		arguments=(--resilience4j.bulkhead.instances.target.max-concurrent-calls="$BULKHEAD")
+	fi
+	[[ -z $MAX_IN_FLIGHT ]] || limits+=(BRIDGE_MAX_IN_FLIGHT="$MAX_IN_FLIGHT")
 	started="$(date +%s%3N)"
 	# shellcheck disable=SC2034,SC2086 # the environment of the bridge; options split on purpose
-	TARGET_CLIENT_CODE=bench TARGET_BASE_URL="http://127.0.0.1:$(standin_port "$1")" \
-		BRIDGE_API_KEYS="$API_KEY" TARGET_RATE_LIMIT=100000 TARGET_RATE_RAMP=false BRIDGE_CACHE_TTL="$2" \
+	env TARGET_CLIENT_CODE=bench TARGET_BASE_URL="http://127.0.0.1:$(standin_port "$1")" \
+		BRIDGE_API_KEYS="$API_KEY" TARGET_RATE_RAMP=false BRIDGE_CACHE_TTL="$2" "${limits[@]}" \
 		SERVER_PORT=$BRIDGE_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
-		"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} "${command[@]}" \
-		--resilience4j.bulkhead.instances.target.max-concurrent-calls="$BULKHEAD" \
+		"$JAVA_HOME/bin/java" $JAVA_OPTS "${command[@]}" "${arguments[@]+"${arguments[@]}"}" \
 		>>"$WORK/bridge.log" 2>&1 &
 	BRIDGE_PID=$!
 	PIDS+=("$BRIDGE_PID")
@@ -309,25 +369,29 @@ start_bridge() { # delay-index cache-ttl [launch]
 	done
 	[[ $ready == 1 ]] || die "the bridge was not ready in time; see $WORK/bridge.log"
 	STARTUP_MS=$(($(date +%s%3N) - started))
-	log "bridge ready in ${STARTUP_MS} ms (cache ttl $2, $launch)"
+	log "bridge ready in ${STARTUP_MS} ms (cache ttl $2, $launch${production:+, production limits})"
 }
 
-# Answers counted by the bridge: "<all> <from Target> <from the cache>"; the counters by
-# source and reason are appended to the cell's file.
+# Answers counted by the bridge: "<all> <from Target> <from the cache> <429s>"; the counters
+# by source and reason are appended to the cell's file.
 # A bridge too busy (or out of memory) to answer in 10 s counts nothing; the cell file says so.
 bridge_sources() {
 	{
 		curl -fsS -m 10 "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" ||
 			echo "metrics scrape failed" >>"$CELL_FILE"
-	} | { grep '^recs_bridge_requests_total{' || true; } |
+	} | { grep -E '^(recs_bridge_requests_total|recs_bridge_target_calls_seconds_count)\{' || true; } |
 		tee -a "$CELL_FILE" | awk '
 		/^recs_bridge_requests_total\{/ {
 			all += $NF
 			if ($0 ~ /source="target"/) target += $NF
 			if ($0 ~ /source="cache"/) cache += $NF
+			if ($0 ~ /reason="(overloaded|rate-limited)"/) refused += $NF
 		}
-		END { printf "%d %d %d\n", all, target, cache }'
+		END { printf "%d %d %d %d\n", all, target, cache, refused }'
 }
+
+# Times the Target circuit breaker has opened so far (its transitions are logged at WARN).
+breaker_opens() { grep -c 'Target circuit breaker: .* to OPEN' "$WORK/bridge.log" || true; }
 
 # prime <mode>: load a freshly started bridge before its first cell.
 prime() {
@@ -365,14 +429,15 @@ field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<" $1"; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 signed_ms() { awk -v us="$1" 'BEGIN { printf "%+.1f", us / 1000 }'; }
 
-declare -A DIRECT_P50 DIRECT_P99
+declare -A DIRECT_P50 DIRECT_P99 CPU P99 ADDED99 TIMEOUTS ERRORS SERVED REFUSED OPENS RSS RPS
 ROWS=()
 
 # measure <label> <delay> <delay-index> <pid> <url> <mode> <path> <connections>
 measure() {
 	local label=$1 delay=$2 index=$3 pid=$4 url=$5 mode=$6 path=$7 connections=$8
 	local before_cpu after_cpu before_src after_src result requests rps p50 p99 errors detail
-	local added50="—" added99="—" served="—" startup="—" cpu_us rss_mb load
+	local added50="—" added99="—" served="—" refused="—" opens="—" startup="—" cpu_us rss_mb load
+	local before_opens
 	CELL_FILE="$WORK/cell-$label-$delay-$connections.txt"
 	: >"$CELL_FILE"
 	log "$label, ${delay} ms, $connections connections: ${WARMUP}s warm-up, ${DURATION}s measured"
@@ -380,6 +445,7 @@ measure() {
 	if [[ $label == bridge* ]]; then
 		wait_for_closed_breaker
 		before_src="$(bridge_sources)"
+		before_opens="$(breaker_opens)"
 	fi
 	before_cpu="$(cpu_ticks "$pid")"
 	result="$(run_wrk "$url" "$mode" "$path" "$connections" "$DURATION")"
@@ -393,6 +459,17 @@ measure() {
 	local connect read write status timeout
 	connect="$(field "$result" connect)" read="$(field "$result" read)" write="$(field "$result" write)"
 	status="$(field "$result" status)" timeout="$(field "$result" timeout)"
+	local turned_away=0
+	if [[ $label == bridge* ]]; then
+		after_src="$(bridge_sources)"
+		# shellcheck disable=SC2086
+		turned_away="$(
+			set -- $before_src $after_src
+			echo $(($8 - $4))
+		)"
+		# The bridge's 429s are answers (AJO retries them), not errors; wrk counts them as non-2xx.
+		((status >= turned_away)) && status=$((status - turned_away))
+	fi
 	errors=$((connect + read + write + status + timeout))
 	detail=""
 	((errors == 0)) || detail=" (c$connect r$read w$write s$status t$timeout)"
@@ -416,24 +493,44 @@ measure() {
 		added99="$(signed_ms $((p99 - DIRECT_P99[$delay/$connections])))"
 	fi
 	if [[ $label == bridge* ]]; then
-		after_src="$(bridge_sources)"
 		# shellcheck disable=SC2086
-		served="$(
+		read -r served refused <<<"$(
 			set -- $before_src $after_src
-			awk -v all=$(($4 - $1)) -v target=$(($5 - $2)) -v cache=$(($6 - $3)) -v label="$label" 'BEGIN {
-				if (all == 0) { print "—"; exit }
-				n = (label == "bridge-cache") ? cache : target
-				printf "%.1f%%", 100 * n / all
+			awk -v all=$(($5 - $1)) -v target=$(($6 - $2)) -v cache=$(($7 - $3)) -v refused=$(($8 - $4)) \
+				-v label="$label" 'BEGIN {
+				if (all == 0) { print "— —"; exit }
+				n = (label ~ /^bridge-cache/) ? cache : target
+				printf "%.1f%% %.1f%%\n", 100 * n / all, 100 * refused / all
 			}'
 		)"
+		opens=$(($(breaker_opens) - before_opens))
 		startup="$STARTUP_MS"
 	fi
-	ROWS+=("| $label | $delay | $connections | $rps | $shown50 | $shown99 | $added50 | $added99 | $errors$detail | $cpu_us | $rss_mb | $served | $startup | $load |")
+	local key="$label/$delay/$connections"
+	CPU[$key]=$cpu_us P99[$key]=$p99 ADDED99[$key]=$added99 TIMEOUTS[$key]=$timeout ERRORS[$key]=$errors
+	SERVED[$key]=$served REFUSED[$key]=$refused OPENS[$key]=$opens RSS[$key]=$rss_mb RPS[$key]=$rps
+	ROWS+=("| $label | $delay | $connections | $rps | $shown50 | $shown99 | $added50 | $added99 | $errors$detail | $refused | $cpu_us | $rss_mb | $served | $opens | $startup | $load |")
+}
+
+# bridge_cells <label> <delay> <delay-index> <connections...> [production]: one fresh bridge,
+# primed, measured at each connection count.
+bridge_cells() {
+	local label=$1 delay=$2 index=$3 cells=$4 production=$5 ttl=0 mode=vary c
+	if [[ $label == bridge-cache* ]]; then
+		ttl=5m mode=stable
+	fi
+	start_bridge "$index" $ttl "$LAUNCH" "$production"
+	prime $mode
+	for c in $cells; do
+		measure "$label" "$delay" "$index" "$BRIDGE_PID" "http://127.0.0.1:$BRIDGE_PORT" $mode \
+			/v1/recommendations/abandoned-cart "$c"
+	done
+	stop "$BRIDGE_PID"
 }
 
 # --- the run -----------------------------------------------------------------------------------
 log "jar $JAR"
-log "cells: delays [$DELAYS] ms x connections [$CONNECTIONS] (+[$RATE_CONNECTIONS] at 20 ms), ${WARMUP}s + ${DURATION}s each"
+log "cells: [$TARGETS] x delays [$DELAYS] ms x connections [$CONNECTIONS] (+[$RATE_CONNECTIONS] at 20 ms), overload [$OVERLOAD], ${WARMUP}s + ${DURATION}s each"
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 RUN_START="$(date +%s)"
 index=0
@@ -443,26 +540,32 @@ for delay in $DELAYS; do
 	for c in $cells; do
 		measure direct "$delay" $index "$STANDIN_PID" "http://127.0.0.1:$(standin_port $index)" stable /rest/v1/delivery "$c"
 	done
-	for c in $cells; do
-		measure nginx "$delay" $index "$PROXY_PID" "http://127.0.0.1:$(proxy_port $index)" stable /rest/v1/delivery "$c"
+	if runs nginx; then
+		for c in $cells; do
+			measure nginx "$delay" $index "$PROXY_PID" "http://127.0.0.1:$(proxy_port $index)" stable /rest/v1/delivery "$c"
+		done
+	fi
+	for mode in nocache cache; do
+		runs "bridge-$mode" || continue
+		bridge_cells bridge-$mode "$delay" $index "$cells" ""
 	done
-	start_bridge $index 0
-	prime vary
-	for c in $cells; do
-		measure bridge-nocache "$delay" $index "$BRIDGE_PID" "http://127.0.0.1:$BRIDGE_PORT" vary \
-			/v1/recommendations/abandoned-cart "$c"
-	done
-	stop "$BRIDGE_PID"
-	start_bridge $index 5m
-	prime stable
-	for c in $cells; do
-		measure bridge-cache "$delay" $index "$BRIDGE_PID" "http://127.0.0.1:$BRIDGE_PORT" stable \
-			/v1/recommendations/abandoned-cart "$c"
-	done
-	stop "$BRIDGE_PID"
 	index=$((index + 1))
 done
 
+# --- overload: the production bulkhead and rate limit ------------------------------------------
+# What an AJO burst meets: the Target bulkhead (200 calls in flight) and rate limit (1,000 a
+# second) of application.yml, BRIDGE_MAX_IN_FLIGHT at the door.
+for cell in $OVERLOAD; do
+	delay=${cell%%:*} c=${cell##*:} index=0 found=""
+	for d in $DELAYS; do
+		[[ $d == "$delay" ]] && found=1 && break
+		index=$((index + 1))
+	done
+	[[ -n $found ]] || die "overload cell $cell: no stand-in at $delay ms (BENCH_DELAYS: $DELAYS)"
+	for mode in $OVERLOAD_TARGETS; do
+		bridge_cells "$mode-prod" "$delay" $index "$c" production
+	done
+done
 # --- start-up, each launch in turn ---------------------------------------------------------------
 declare -A STARTUPS
 for _ in $(seq 1 "$STARTS"); do
@@ -474,6 +577,56 @@ for _ in $(seq 1 "$STARTS"); do
 done
 median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# --- the targets (issue 16), from this run's rows -------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "—" || b == "—" || b == 0) print ""; else printf "%.1f", a / b }'; }
+verdict() { # value limit
+	if [[ -z $1 || $1 == "—" ]]; then
+		echo "not measured"
+	elif awk -v v="$1" -v max="$2" 'BEGIN { exit !(v <= max) }'; then
+		echo met
+	else
+		echo "**missed**"
+	fi
+}
+target_row() { # what, measured, limit, value-to-judge
+	echo "| $1 | $2 | $(verdict "$4" "$3") |"
+}
+targets_table() {
+	local key nginx_key r
+	local rows=()
+	for key in "bridge-nocache/20/50" "bridge-nocache/20/500" "bridge-cache/20/50" "bridge-cache/20/500"; do
+		[[ -n ${CPU[$key]:-} ]] || continue
+		nginx_key="nginx/${key#*/}"
+		r="$(ratio "${CPU[$key]}" "${CPU[$nginx_key]:-}")"
+		if [[ $key == bridge-nocache* ]]; then
+			rows+=("$(target_row "uncached CPU per request within 8x nginx's (${key#*/} ms/conns)" \
+				"${CPU[$key]} µs against ${CPU[$nginx_key]:-?} µs: ${r:-?}x" 8 "$r")")
+		else
+			rows+=("$(target_row "cache hits within 3x nginx's CPU per request (${key#*/} ms/conns)" \
+				"${CPU[$key]} µs against ${CPU[$nginx_key]:-?} µs: ${r:-?}x" 3 "$r")")
+		fi
+	done
+	if [[ -n $RATE_CONNECTIONS && -n ${ADDED99[bridge-nocache/20/$RATE_CONNECTIONS]:-} ]]; then
+		key="bridge-nocache/20/$RATE_CONNECTIONS"
+		rows+=("$(target_row "p99 added at ~1,000 requests/s, 20 ms Target: 10 ms or less" \
+			"${ADDED99[$key]} ms at ${RPS[$key]} requests/s" 10 "${ADDED99[$key]#+}")")
+	fi
+	for key in "${!TIMEOUTS[@]}"; do
+		[[ $key == *-prod/* ]] || continue
+		rows+=("$(target_row "$key: no client timeout (wrk, ${WRK_TIMEOUT})" "${TIMEOUTS[$key]} timeouts, ${ERRORS[$key]} errors in all" 0 "${TIMEOUTS[$key]}")")
+		rows+=("$(target_row "$key: every answer (200 or 429) within 750 ms at p99" \
+			"p99 $(ms "${P99[$key]}") ms; ${REFUSED[$key]} were 429, ${SERVED[$key]} served as intended" 750000 "${P99[$key]}")")
+		rows+=("$(target_row "$key: the breaker closed throughout" "opened ${OPENS[$key]} times" 0 "${OPENS[$key]}")")
+		rows+=("$(target_row "$key: peak RSS within the ${MEMORY_LIMIT_MB} MB limit with 25% headroom" \
+			"${RSS[$key]} MB against $((MEMORY_LIMIT_MB * 3 / 4)) MB" $((MEMORY_LIMIT_MB * 3 / 4)) "${RSS[$key]}")")
+	done
+	((${#rows[@]} > 0)) || return 0
+	echo
+	echo "| target (issue 16) | this run | verdict |"
+	echo "|---|---|---|"
+	printf '%s\n' "${rows[@]}"
+}
+
 # --- the tables --------------------------------------------------------------------------------
 {
 	echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), $(($(date +%s) - RUN_START)) s: $(nproc) CPUs," \
@@ -482,11 +635,12 @@ median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END
 		"Each cell ${WARMUP} s warm-up + ${DURATION} s measured, wrk -t2, timeout $WRK_TIMEOUT." \
 		"Load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo
-	echo "| target | delay ms | conns | req/s | p50 ms | p99 ms | +p50 ms | +p99 ms | errors | CPU µs/req | peak RSS MB | served as intended | start-up ms | load1 |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| target | delay ms | conns | req/s | p50 ms | p99 ms | +p50 ms | +p99 ms | errors | 429 | CPU µs/req | peak RSS MB | served as intended | breaker opened | start-up ms | load1 |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	printf '%s\n' "${ROWS[@]}"
 	echo
-	echo "Bridge cells launched as \`$LAUNCH\`."
+	echo "Bridge cells launched as \`$LAUNCH\` with JVM options \`$JAVA_OPTS\`${MAX_IN_FLIGHT:+, BRIDGE_MAX_IN_FLIGHT=$MAX_IN_FLIGHT}."
+	targets_table
 	if ((STARTS > 0)); then
 		echo
 		echo "| start-up to ready, $STARTS starts each, in turn | median ms | all ms |"
