@@ -3,6 +3,7 @@ package io.recsbridge.recommendation;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,9 +44,22 @@ class AdmissionConfiguration {
 		return valve;
 	}
 
+	/**
+	 * The valve, and the hand-over times of Tomcat's executor. Connector customizers run
+	 * after the protocol handler's, so the executor wrapped is the virtual-thread one
+	 * Boot set; Tomcat's own pool (no virtual threads) is left alone.
+	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> admissionAtTheDoor(AdmissionValve valve) {
-		return (factory) -> factory.addContextValves(valve);
+		return (factory) -> {
+			factory.addContextValves(valve);
+			factory.addConnectorCustomizers((connector) -> {
+				if (connector.getProtocolHandler().getExecutor() instanceof ExecutorService executor
+						&& !(executor instanceof DispatchStampingExecutor)) {
+					connector.getProtocolHandler().setExecutor(new DispatchStampingExecutor(executor));
+				}
+			});
+		};
 	}
 
 }

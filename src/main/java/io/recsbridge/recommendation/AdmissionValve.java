@@ -15,10 +15,11 @@ import org.springframework.http.MediaType;
 
 /**
  * The API's door, in Tomcat's pipeline before any filter (authentication, body reading,
- * Spring MVC): stamps each request with its arrival, and turns a request away with a
- * ready-made 429 {@code overloaded} problem when {@code BRIDGE_MAX_IN_FLIGHT} requests
- * are already being answered, or when it waited in the server so long that its budget is
- * spent. Nothing of the request past its line and headers is read for that.
+ * Spring MVC): stamps each request with its arrival (when Tomcat handed its bytes to a
+ * thread, else when Tomcat began reading it), and turns a request away with a ready-made
+ * 429 {@code overloaded} problem when {@code BRIDGE_MAX_IN_FLIGHT} requests are already
+ * being answered, or when it waited in the server so long that its budget is spent.
+ * Nothing of the request past its line and headers is read for that.
  */
 final class AdmissionValve extends ValveBase {
 
@@ -65,10 +66,8 @@ final class AdmissionValve extends ValveBase {
 			getNext().invoke(request, response);
 			return;
 		}
-		long arrival = request.getCoyoteRequest().getStartTimeNanos();
-		if (arrival <= 0) {
-			arrival = System.nanoTime();
-		}
+		long started = request.getCoyoteRequest().getStartTimeNanos();
+		long arrival = DispatchStampingExecutor.dispatchedOr((started > 0) ? started : System.nanoTime());
 		request.setAttribute(Arrival.ATTRIBUTE, arrival);
 		if (System.nanoTime() - arrival > this.patienceNanos || !this.inFlight.tryAcquire()) {
 			refuse(path, arrival, response);
