@@ -419,7 +419,9 @@ wait_for_closed_breaker() {
 # --- one cell ------------------------------------------------------------------------------
 # run_wrk <url> <mode> <path> <connections> <seconds> -> the RESULT line
 run_wrk() {
-	BENCH_MODE=$2 BENCH_PATH=$3 BENCH_KEY=$API_KEY BENCH_SALT=$RANDOM \
+	local count_429=0
+	[[ $3 == /v1/* ]] && count_429=1
+	BENCH_MODE=$2 BENCH_PATH=$3 BENCH_KEY=$API_KEY BENCH_SALT=$RANDOM BENCH_COUNT_429=$count_429 \
 		wrk -t2 -c"$4" -d"$5s" --timeout "$WRK_TIMEOUT" --latency -s "$ROOT/bench/wrk.lua" "$1" \
 		>"$WORK/wrk-last.txt" 2>&1 || die "wrk failed: $(cat "$WORK/wrk-last.txt")"
 	grep '^RESULT ' "$WORK/wrk-last.txt" || die "no result from wrk: $(cat "$WORK/wrk-last.txt")"
@@ -459,17 +461,11 @@ measure() {
 	local connect read write status timeout
 	connect="$(field "$result" connect)" read="$(field "$result" read)" write="$(field "$result" write)"
 	status="$(field "$result" status)" timeout="$(field "$result" timeout)"
-	local turned_away=0
-	if [[ $label == bridge* ]]; then
-		after_src="$(bridge_sources)"
-		# shellcheck disable=SC2086
-		turned_away="$(
-			set -- $before_src $after_src
-			echo $(($8 - $4))
-		)"
-		# The bridge's 429s are answers (AJO retries them), not errors; wrk counts them as non-2xx.
-		((status >= turned_away)) && status=$((status - turned_away))
-	fi
+	[[ $label != bridge* ]] || after_src="$(bridge_sources)"
+	# The bridge's 429s are answers (AJO retries them), not errors; wrk counts them as non-2xx.
+	local too_many
+	too_many="$(field "$result" too_many)"
+	status=$((status - ${too_many:-0}))
 	errors=$((connect + read + write + status + timeout))
 	detail=""
 	((errors == 0)) || detail=" (c$connect r$read w$write s$status t$timeout)"
@@ -494,15 +490,15 @@ measure() {
 	fi
 	if [[ $label == bridge* ]]; then
 		# shellcheck disable=SC2086
-		read -r served refused <<<"$(
+		served="$(
 			set -- $before_src $after_src
-			awk -v all=$(($5 - $1)) -v target=$(($6 - $2)) -v cache=$(($7 - $3)) -v refused=$(($8 - $4)) \
-				-v label="$label" 'BEGIN {
-				if (all == 0) { print "— —"; exit }
+			awk -v all=$(($5 - $1)) -v target=$(($6 - $2)) -v cache=$(($7 - $3)) -v label="$label" 'BEGIN {
+				if (all == 0) { print "—"; exit }
 				n = (label ~ /^bridge-cache/) ? cache : target
-				printf "%.1f%% %.1f%%\n", 100 * n / all, 100 * refused / all
+				printf "%.1f%%", 100 * n / all
 			}'
 		)"
+		refused="$(awk -v n="${too_many:-0}" -v all="$requests" 'BEGIN { printf "%.1f%%", (all > 0) ? 100 * n / all : 0 }')"
 		opens=$(($(breaker_opens) - before_opens))
 		startup="$STARTUP_MS"
 	fi
