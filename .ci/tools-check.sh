@@ -116,7 +116,7 @@ fi
 echo "== The preview page in chromium: $PLAYWRIGHT_CORE"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$work/npm" --no-save --no-audit --no-fund --silent \
   "$PLAYWRIGHT_CORE" >/dev/null
-/usr/bin/chromium --version
+dpkg-query -W -f='chromium ${Version}\n' chromium
 NODE_PATH="$work/npm/node_modules" node .ci/preview-page-check.js "http://127.0.0.1:$api_port" target/preview-page.png
 
 echo "== ECS access log"

@@ -46,6 +46,8 @@ final class Explain implements Trace {
 
 	private int status;
 
+	private final long created = System.nanoTime();
+
 	Explain(UseCase useCase) {
 		this.useCase = useCase;
 	}
@@ -56,11 +58,11 @@ final class Explain implements Trace {
 	}
 
 	@Override
-	public synchronized void identities(String ecid, List<PersonIdentity> identities, List<String> ecids, long nanos) {
+	public synchronized void identities(String ecid, List<PersonIdentity> identities, List<String> ecids) {
 		this.identities = new Identities((ecid != null && !ecid.isBlank()) ? ecid.strip() : null,
 				identities.stream().map((identity) -> new IdentityView(identity.namespace(), identity.id())).toList(),
 				List.copyOf(ecids));
-		this.timings.put("identities", millis(nanos));
+		this.timings.put("identities", millis(System.nanoTime() - this.created));
 	}
 
 	@Override
@@ -72,18 +74,20 @@ final class Explain implements Trace {
 
 	@Override
 	public synchronized void fallback(FallbackPolicy policy, Reason reason, TargetCallException failure) {
-		String taken = switch ((policy != null) ? policy : FallbackPolicy.ERROR) {
-			case ERROR -> (policy == null)
-					? "none: the bridge's rate limit towards Target had no permit, so the API "
-							+ "answers 429 and AJO retries"
-					: "none: the policy is error, so the API answers 503 and the " + "journey takes its error path";
+		String why = failure.failure().outcome() + ": " + failure.getMessage();
+		if (policy == null) {
+			this.fallback = new FallbackView("", "none: the bridge's rate limit towards Target had no permit in time, "
+					+ "so the API answers 429 and AJO retries", reason.label(), why);
+			return;
+		}
+		String taken = switch (policy) {
+			case ERROR -> "none: the policy is error, so the API answers 503 and the journey takes its error path";
 			case CART_ITEMS -> "the cart's own lines";
 			case STATIC -> "the configured static items";
 			case EMPTY -> "no items";
 		};
-		this.fallback = new FallbackView(
-				(policy != null) ? policy.name().toLowerCase(Locale.ROOT).replace('_', '-') : "", taken, reason.label(),
-				failure.failure().outcome() + ": " + failure.getMessage());
+		this.fallback = new FallbackView(policy.name().toLowerCase(Locale.ROOT).replace('_', '-'), taken,
+				reason.label(), why);
 	}
 
 	@Override
@@ -95,7 +99,7 @@ final class Explain implements Trace {
 		};
 	}
 
-	synchronized void answered(int status, EmailPayload payload, long nanos) {
+	synchronized void answered(int status, long nanos) {
 		this.status = status;
 		this.timings.put("total", millis(nanos));
 	}
@@ -154,6 +158,10 @@ final class Explain implements Trace {
 
 		private Map<String, String> tokens = Map.of();
 
+		private final long started = System.nanoTime();
+
+		private long decidedAt;
+
 		VisitRecord(String ecid) {
 			this.ecid = ecid;
 		}
@@ -178,9 +186,10 @@ final class Explain implements Trace {
 		}
 
 		@Override
-		public synchronized void decided(TargetDecision decision, long nanos) {
+		public synchronized void decided(TargetDecision decision) {
+			this.decidedAt = System.nanoTime();
 			this.outcome = "success";
-			this.timings.put("target", millis(nanos));
+			this.timings.put("target", millis(this.decidedAt - this.started));
 			this.options = decision.options().stream().map(OptionView::of).toList();
 			this.tokens = decision.options()
 				.stream()
@@ -191,10 +200,10 @@ final class Explain implements Trace {
 		}
 
 		@Override
-		public synchronized void failed(TargetCallException failure, long nanos) {
+		public synchronized void failed(TargetCallException failure) {
 			this.outcome = failure.failure().outcome();
 			this.failure = failure.getMessage();
-			this.timings.put("target", millis(nanos));
+			this.timings.put("target", millis(System.nanoTime() - this.started));
 		}
 
 		@Override
@@ -207,10 +216,12 @@ final class Explain implements Trace {
 		}
 
 		@Override
-		public synchronized void answered(Source source, Reason reason, long mappingNanos) {
+		public synchronized void answered(Source source, Reason reason) {
 			this.source = source.label();
 			this.reason = reason.label();
-			this.timings.put("mapping", millis(mappingNanos));
+			if (this.decidedAt != 0) {
+				this.timings.put("mapping", millis(System.nanoTime() - this.decidedAt));
+			}
 		}
 
 		synchronized VisitView view(ObjectMapper objectMapper) {

@@ -138,7 +138,7 @@ class RecommendationService {
 			payload = EmailPayload.empty(useCase.name(), "", Source.NONE, ex.reason(), requestId);
 		}
 		long elapsedNanos = System.nanoTime() - started;
-		explain.answered(status, payload, elapsedNanos);
+		explain.answered(status, elapsedNanos);
 		this.metrics.recordPreview(useCase, status, payload.source().label());
 		return new Preview(payload, explain);
 	}
@@ -152,10 +152,9 @@ class RecommendationService {
 
 	private EmailPayload answer(UseCase useCase, RecommendationRequest request, String requestId, Deadline deadline,
 			Trace trace) {
-		long resolving = System.nanoTime();
 		List<PersonIdentity> given = identitiesOf(request);
 		List<String> ecids = this.identities.ecidsOf(request.ecid(), given, deadline);
-		trace.identities(request.ecid(), given, ecids, System.nanoTime() - resolving);
+		trace.identities(request.ecid(), given, ecids);
 		if (ecids.isEmpty()) {
 			return EmailPayload.empty(useCase.name(), "", Source.NONE, Reason.IDENTITY_NOT_FOUND, requestId);
 		}
@@ -184,26 +183,25 @@ class RecommendationService {
 		AnswerKey key = new AnswerKey(useCase.name(), ecid, (query.thirdPartyId() != null) ? query.thirdPartyId() : "",
 				query.cartIdsForTarget(), excludedIds, audience.maxItems(), audience.locale().toLanguageTag(),
 				audience.currency().getCurrencyCode());
-		long started = System.nanoTime();
 		if (trace.preview()) {
 			heard.cache(AnswerCache.FRESH, "skipped: a preview always asks Target");
 			try {
-				return new Visit(useCase, key, null, this.target.submit(query, deadline), null, heard, started);
+				return new Visit(useCase, key, null, this.target.submit(query, deadline), null, heard);
 			}
 			catch (TargetCallException ex) {
-				return new Visit(useCase, key, null, null, ex, heard, started);
+				return new Visit(useCase, key, null, null, ex, heard);
 			}
 		}
 		Optional<RecommendationMapper.Recommendations> fresh = this.cache.fresh(key);
 		if (fresh.isPresent()) {
-			return new Visit(useCase, key, fresh.get(), null, null, heard, started);
+			return new Visit(useCase, key, fresh.get(), null, null, heard);
 		}
 		try {
 			return new Visit(useCase, key, null, this.flights.join(key, () -> this.target.submit(query, deadline)),
-					null, heard, started);
+					null, heard);
 		}
 		catch (TargetCallException ex) {
-			return new Visit(useCase, key, null, null, ex, heard, started);
+			return new Visit(useCase, key, null, null, ex, heard);
 		}
 	}
 
@@ -215,7 +213,7 @@ class RecommendationService {
 		Trace.Visit heard = visit.trace();
 		if (visit.cached() != null) {
 			heard.cache(AnswerCache.FRESH, "hit");
-			heard.answered(Source.CACHE, visit.cached().reason(), 0);
+			heard.answered(Source.CACHE, visit.cached().reason());
 			return new Outcome(visit.cached(), Source.CACHE, null);
 		}
 		try {
@@ -223,14 +221,13 @@ class RecommendationService {
 				throw visit.refused();
 			}
 			TargetDecision decision = awaitTarget(visit.flight(), deadline);
-			long mapping = System.nanoTime();
-			heard.decided(decision, mapping - visit.started());
+			heard.decided(decision);
 			RecommendationMapper.Recommendations recommendations = this.mapper.map(decision, audience,
 					heard.entities());
 			if (!recommendations.items().isEmpty() && !trace.preview()) {
 				this.cache.put(visit.key(), recommendations);
 			}
-			heard.answered(Source.TARGET, recommendations.reason(), System.nanoTime() - mapping);
+			heard.answered(Source.TARGET, recommendations.reason());
 			return new Outcome(recommendations, Source.TARGET, null);
 		}
 		catch (TargetCallException ex) {
@@ -240,10 +237,10 @@ class RecommendationService {
 			// it.
 			logger.debug("Target gave no answer for use case {}: {} ({})", visit.useCase().name(), ex.getMessage(),
 					ex.failure().outcome());
-			heard.failed(ex, System.nanoTime() - visit.started());
+			heard.failed(ex);
 			Optional<RecommendationMapper.Recommendations> lastGood = this.cache.lastGood(visit.key());
 			heard.cache(AnswerCache.LAST_GOOD, lastGood.isPresent() ? "hit" : "miss");
-			heard.answered(lastGood.isPresent() ? Source.STALE : Source.NONE, reasonOf(ex), 0);
+			heard.answered(lastGood.isPresent() ? Source.STALE : Source.NONE, reasonOf(ex));
 			return new Outcome(lastGood.orElse(null), lastGood.isPresent() ? Source.STALE : null, ex);
 		}
 	}
@@ -394,7 +391,7 @@ class RecommendationService {
 	 * One ECID's answer under way: cached, in flight, or refused before it started.
 	 */
 	private record Visit(UseCase useCase, AnswerKey key, RecommendationMapper.Recommendations cached,
-			CompletableFuture<TargetDecision> flight, TargetCallException refused, Trace.Visit trace, long started) {
+			CompletableFuture<TargetDecision> flight, TargetCallException refused, Trace.Visit trace) {
 	}
 
 	/**

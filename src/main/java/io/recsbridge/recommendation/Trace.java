@@ -12,7 +12,8 @@ import io.recsbridge.target.TargetExchanges;
  * {@link #NONE}: every method does nothing and nothing is allocated for it, so the
  * explanation costs AJO's calls nothing. A trace that {@link #preview() previews} also
  * changes two things, and only two: Target is always asked (no fresh cache, no shared
- * call) and no cache is written.
+ * call) and no cache is written. The service takes no time for a trace: a trace that
+ * wants timings reads the clock itself when it hears each step.
  */
 interface Trace {
 
@@ -34,13 +35,12 @@ interface Trace {
 	 * @param ecid the ECID given, or {@code null}
 	 * @param identities the other identities given
 	 * @param ecids the ECIDs Target is asked for
-	 * @param nanos time taken to resolve them
 	 */
-	default void identities(String ecid, List<PersonIdentity> identities, List<String> ecids, long nanos) {
+	default void identities(String ecid, List<PersonIdentity> identities, List<String> ecids) {
 	}
 
 	/**
-	 * What is heard of one ECID's answer.
+	 * What is heard of one ECID's answer, from now on.
 	 * @param ecid the ECID
 	 * @return its trace
 	 */
@@ -50,7 +50,8 @@ interface Trace {
 
 	/**
 	 * Target failed for every ECID: the use case's fallback policy answers.
-	 * @param policy the policy
+	 * @param policy the policy, or {@code null} when the bridge's own rate limit towards
+	 * Target refused the call (the API answers 429 whatever the policy)
 	 * @param reason the answer's reason
 	 * @param failure the failure that led to it
 	 */
@@ -84,19 +85,17 @@ interface Trace {
 		}
 
 		/**
-		 * Target's decision arrived.
+		 * Target's decision arrived; mapping it starts.
 		 * @param decision what Target returned
-		 * @param nanos time from the call's start to its use
 		 */
-		default void decided(TargetDecision decision, long nanos) {
+		default void decided(TargetDecision decision) {
 		}
 
 		/**
-		 * Target gave no answer.
+		 * Target gave no answer (the bridge stopped waiting, or never started).
 		 * @param failure why
-		 * @param nanos time from the call's start until the bridge stopped waiting
 		 */
-		default void failed(TargetCallException failure, long nanos) {
+		default void failed(TargetCallException failure) {
 		}
 
 		/**
@@ -111,9 +110,8 @@ interface Trace {
 		 * Where this ECID's items came from.
 		 * @param source the source
 		 * @param reason why, when not all went well
-		 * @param mappingNanos time spent mapping Target's content
 		 */
-		default void answered(Source source, Reason reason, long mappingNanos) {
+		default void answered(Source source, Reason reason) {
 		}
 
 	}
