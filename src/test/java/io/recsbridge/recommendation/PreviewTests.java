@@ -238,6 +238,17 @@ class PreviewTests extends BridgeAgainstTargetStandIn {
 	}
 
 	@Test
+	void targetsContentIsEscapedInTheRenderedEmail() throws Exception {
+		stubTarget("{\"items\": [{\"id\": \"coat-alpine-01\", \"name\": \"<script>alert(1)</script>\", "
+				+ "\"brand\": \"\\\" onmouseover=\\\"x\"}]}");
+
+		String html = this.objectMapper.readTree(this.api.postJson(PREVIEW, REQUEST).body()).get("html").asText();
+
+		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&quot; onmouseover&#x3D;&quot;x")
+			.doesNotContain("<script>", "\" onmouseover");
+	}
+
+	@Test
 	void theExplanationHoldsNoCredential() {
 		stubTarget(EVERY_FATE);
 
