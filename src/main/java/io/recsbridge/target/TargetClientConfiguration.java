@@ -11,7 +11,6 @@ import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
 import io.recsbridge.system.OutboundHttp;
 import io.recsbridge.system.StartupRefusal;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
