@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.support.ApiClient;
 import io.recsbridge.support.Fixtures;
 import io.recsbridge.support.TargetStandIn;
+import io.recsbridge.target.Transport;
+import io.recsbridge.target.TransportChoice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +42,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application with {@code TARGET_TRANSPORT=edge} and identity resolution
- * through AEP, against one WireMock standing in for IMS ({@code /ims}), the Identity
- * Service ({@code /data/core}) and the Edge Network ({@code /ee}): a person known by
- * email gets the same email payload as the Delivery API gives for their ECID.
+ * The whole application with a datastream and no {@code TARGET_TRANSPORT} (so Edge is the
+ * transport by default, as for every Web SDK site) and identity resolution through AEP,
+ * against one WireMock standing in for IMS ({@code /ims}), the Identity Service
+ * ({@code /data/core}) and the Edge Network ({@code /ee}): a person known by email gets
+ * the same email payload as the Delivery API gives for their ECID.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EdgeAndIdentityEndToEndTests {
@@ -89,7 +92,6 @@ class EdgeAndIdentityEndToEndTests {
 
 	@DynamicPropertySource
 	static void adobe(DynamicPropertyRegistry registry) {
-		registry.add("target.transport", () -> "edge");
 		registry.add("edge.datastream-id", () -> "ds-7f1c");
 		registry.add("edge.base-url", adobe::baseUrl);
 		registry.add("edge.sandbox-name", () -> "prod");
@@ -131,6 +133,8 @@ class EdgeAndIdentityEndToEndTests {
 		HttpResponse<String> response = this.api.postJson("/v1/recommendations/abandoned-cart", JANE_CART);
 
 		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.context.getBean(TransportChoice.class))
+			.isEqualTo(new TransportChoice(Transport.EDGE, "EDGE_DATASTREAM_ID is set and TARGET_TRANSPORT is not"));
 		JSONAssert.assertEquals(Fixtures.read("/io/recsbridge/recommendation/email-payload-cart.json"), response.body(),
 				ANY_REQUEST_ID);
 		String expected = Fixtures.read("/io/recsbridge/target/edge-request-cart.json")
