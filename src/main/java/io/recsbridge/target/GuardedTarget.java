@@ -40,6 +40,8 @@ public class GuardedTarget {
 
 	private final RateLimiter rateLimiter;
 
+	private final TargetPermits permits;
+
 	private final AsyncTaskExecutor executor;
 
 	private final Duration attemptBudget;
@@ -54,6 +56,7 @@ public class GuardedTarget {
 		this.retry = guards.retry();
 		this.breaker = guards.breaker();
 		this.rateLimiter = guards.rateLimiter();
+		this.permits = guards.permits();
 		this.executor = executor;
 		this.attemptBudget = attemptBudget;
 	}
@@ -146,7 +149,7 @@ public class GuardedTarget {
 	private TargetDecision exchange(TargetQuery query) {
 		this.breaker.acquirePermission();
 		try {
-			RateLimiter.waitForPermission(this.rateLimiter);
+			this.permits.acquire();
 		}
 		catch (RequestNotPermitted ex) {
 			// Our own limit, not Target's doing: the breaker forgets this call.
@@ -179,9 +182,13 @@ public class GuardedTarget {
 	 * @param bulkhead bounds the calls in flight
 	 * @param retry retries transient failures
 	 * @param breaker stops calling a failing Target
-	 * @param rateLimiter keeps calls under Target's rate
+	 * @param rateLimiter this replica's rate limiter, whose refresh period is the
+	 * {@code Retry-After} of a call refused a permit
+	 * @param permits keep calls under Target's rate: this replica's limiter, or the
+	 * fleet's bucket in shared mode
 	 */
-	record Guards(Bulkhead bulkhead, Retry retry, CircuitBreaker breaker, RateLimiter rateLimiter) {
+	record Guards(Bulkhead bulkhead, Retry retry, CircuitBreaker breaker, RateLimiter rateLimiter,
+			TargetPermits permits) {
 	}
 
 }

@@ -27,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param environmentId the Target environment id, sent when set
  * ({@code TARGET_ENVIRONMENT_ID})
  * @param timeout one upstream call's connect and read timeout ({@code TARGET_TIMEOUT})
- * @param rateLimit upstream calls a second from this instance, all use cases together
- * ({@code TARGET_RATE_LIMIT})
+ * @param rateLimit upstream calls a second, all use cases together: from this instance,
+ * or from the whole fleet in shared mode ({@code TARGET_RATE_LIMIT})
  * @param rateRamp start at {@code rampStep} calls a second and add as much every
  * {@code rampInterval} up to the limit, as Adobe asks of email senders
  * ({@code TARGET_RATE_RAMP})

@@ -12,15 +12,22 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.recsbridge.shared.SharedNamespace;
+import io.recsbridge.shared.SharedState;
+import io.recsbridge.shared.SharedStateProperties;
 import io.recsbridge.system.SchedulingLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.boot.autoconfigure.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Wires the {@code target} resilience4j instances (their numbers are in application.yml)
@@ -60,34 +67,73 @@ class TargetResilienceConfiguration {
 	 * for a limit under one permit per configured period.
 	 */
 	@Bean
-	RateLimiterConfigCustomizer targetRateLimit(TargetProperties properties) {
-		Duration period = RateRamp.refreshPeriod(properties);
-		int permits = RateRamp.permitsPerPeriod(RateRamp.initialRate(properties), period);
+	RateLimiterConfigCustomizer targetRateLimit(TargetProperties properties, ObjectProvider<SharedState> shared,
+			SharedStateProperties sharedProperties) {
+		return rateLimitFor(localLimit(properties, shared, sharedProperties));
+	}
+
+	/**
+	 * This replica's rate limiter for a limit.
+	 * @param local the limit this replica's own limiter enforces
+	 * @return the customizer of the {@code target} rate limiter
+	 */
+	static RateLimiterConfigCustomizer rateLimitFor(TargetProperties local) {
+		Duration period = RateRamp.refreshPeriod(local);
+		int permits = RateRamp.permitsPerPeriod(RateRamp.initialRate(local), period);
 		return RateLimiterConfigCustomizer.of(INSTANCE,
 				(builder) -> builder.limitRefreshPeriod(period).limitForPeriod(permits));
 	}
 
 	@Bean
-	RateRamp targetRateRamp(RateLimiterRegistry rateLimiters, TargetProperties properties) {
-		return new RateRamp(rateLimiters.rateLimiter(INSTANCE), properties);
+	RateRamp targetRateRamp(RateLimiterRegistry rateLimiters, TargetProperties properties,
+			ObjectProvider<SharedState> shared, SharedStateProperties sharedProperties) {
+		return new RateRamp(rateLimiters.rateLimiter(INSTANCE), localLimit(properties, shared, sharedProperties));
+	}
+
+	/**
+	 * This replica's own limiter: the whole limit in in-memory mode; in shared mode,
+	 * where it stands in only while Redis is unavailable, its share of the limit.
+	 */
+	private static TargetProperties localLimit(TargetProperties properties, ObjectProvider<SharedState> shared,
+			SharedStateProperties sharedProperties) {
+		return (shared.getIfAvailable() != null) ? LocalShare.of(properties, sharedProperties.maxReplicas())
+				: properties;
+	}
+
+	/**
+	 * Permits from the fleet's bucket in Redis in shared mode, else from this replica's
+	 * rate limiter.
+	 */
+	@Bean
+	TargetPermits targetPermits(RateLimiterRegistry rateLimiters, TargetProperties properties,
+			ObjectProvider<SharedState> shared, ObjectProvider<SharedNamespace> namespace,
+			ObjectProvider<StringRedisTemplate> redis, ObjectProvider<RedisProperties> redisProperties,
+			MeterRegistry registry) {
+		RateLimiter local = rateLimiters.rateLimiter(INSTANCE);
+		SharedState state = shared.getIfAvailable();
+		if (state == null) {
+			return TargetPermits.local(local);
+		}
+		Duration commandTimeout = redisProperties.getObject().getTimeout();
+		return new SharedTargetPermits(state, redis.getObject(), namespace.getObject().key("target-rate"), properties,
+				local, commandTimeout, registry);
 	}
 
 	@Bean
 	GuardedTarget guardedTarget(TargetClient transport, BulkheadRegistry bulkheads, RetryRegistry retries,
-			CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters, TargetProperties properties,
-			Environment environment, SchedulingLag lag) {
+			CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters, TargetPermits permits,
+			TargetProperties properties, Environment environment, SchedulingLag lag) {
 		CircuitBreaker breaker = breakers.circuitBreaker(INSTANCE);
 		breaker.getEventPublisher()
 			.onStateTransition((event) -> logger.warn("Target circuit breaker: {}", event.getStateTransition()));
 		RateLimiter rateLimiter = rateLimiters.rateLimiter(INSTANCE);
-		Duration attemptBudget = properties.timeout().plus(rateLimiter.getRateLimiterConfig().getTimeoutDuration());
+		Duration attemptBudget = properties.timeout().plus(permits.maxWait());
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("target-call-");
 		// Virtual threads on Java 21+ when enabled; each call waits on I/O, never
 		// computes.
 		executor.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
-		return new GuardedTarget(transport,
-				new GuardedTarget.Guards(bulkheads.bulkhead(INSTANCE), retries.retry(INSTANCE), breaker, rateLimiter),
-				executor, attemptBudget, lag);
+		return new GuardedTarget(transport, new GuardedTarget.Guards(bulkheads.bulkhead(INSTANCE),
+				retries.retry(INSTANCE), breaker, rateLimiter, permits), executor, attemptBudget, lag);
 	}
 
 }

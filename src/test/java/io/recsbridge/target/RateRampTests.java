@@ -134,7 +134,7 @@ class RateRampTests {
 	 */
 	private static RateLimiter shippedRateLimiter(TargetProperties properties) {
 		RateLimiterConfig.Builder builder = RateLimiterConfig.custom().timeoutDuration(Duration.ZERO);
-		new TargetResilienceConfiguration().targetRateLimit(properties).customize(builder);
+		TargetResilienceConfiguration.rateLimitFor(properties).customize(builder);
 		return RateLimiter.of("target", builder.build());
 	}
 
