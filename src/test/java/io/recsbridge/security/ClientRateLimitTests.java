@@ -27,9 +27,31 @@ class ClientRateLimitTests extends BridgeAgainstTargetStandIn {
 
 	private static final String BODY = "{\"ecid\": \"45781285307713846961427437541683283427\"}";
 
+	/**
+	 * Two callers only {@link #eachCallerHasItsOwnBudget()} uses, so no other test has
+	 * spent theirs.
+	 */
+	private static final String CALLER_A = "test-key-caller-a";
+
+	private static final String CALLER_B = "test-key-caller-b";
+
 	@DynamicPropertySource
 	static void slowRate(DynamicPropertyRegistry registry) {
 		registry.add("bridge.client-rate-limit", () -> "0.05");
+		registry.add("bridge.api-keys",
+				() -> String.join(",", TargetStandIn.API_KEY, TargetStandIn.ROTATED_API_KEY, CALLER_A, CALLER_B));
+	}
+
+	/** Callers only this test uses, so no other test has spent their budgets. */
+	@Test
+	void eachCallerHasItsOwnBudget() {
+		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json"))));
+		assertThat(postWithKey(CALLER_A).statusCode()).isEqualTo(200);
+		assertThat(postWithKey(CALLER_A).statusCode()).as("caller A over its rate").isEqualTo(429);
+
+		assertThat(postWithKey(CALLER_B).statusCode()).as("caller B, untouched by A").isEqualTo(200);
+		assertThat(postWithKey(CALLER_B).statusCode()).as("caller B over its own rate").isEqualTo(429);
 	}
 
 	@Test

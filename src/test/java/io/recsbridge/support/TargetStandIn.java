@@ -18,6 +18,15 @@ public final class TargetStandIn {
 	/** A second accepted key, as during a rotation. */
 	public static final String ROTATED_API_KEY = "test-key-next";
 
+	/**
+	 * Two more callers, for the one test of per-caller budgets: no other test spends
+	 * theirs.
+	 */
+	public static final String CALLER_A_API_KEY = "test-key-caller-a";
+
+	/** See {@link #CALLER_A_API_KEY}. */
+	public static final String CALLER_B_API_KEY = "test-key-caller-b";
+
 	private static final WireMockServer server = start();
 
 	private TargetStandIn() {
@@ -36,7 +45,8 @@ public final class TargetStandIn {
 		registry.add("target.base-url", server::baseUrl);
 		registry.add("target.property-token", () -> "08b62abd-c3e7-dfb3-da93-70b0a3a9c4ab");
 		registry.add("target.environment-id", () -> "4421");
-		registry.add("bridge.api-keys", () -> API_KEY + "," + ROTATED_API_KEY);
+		registry.add("bridge.api-keys",
+				() -> String.join(",", API_KEY, ROTATED_API_KEY, CALLER_A_API_KEY, CALLER_B_API_KEY));
 		registry.add("bridge.catalog.image-base-url", () -> "https://cdn.example.com");
 		registry.add("bridge.catalog.product-base-url", () -> "https://shop.example.com");
 	}
