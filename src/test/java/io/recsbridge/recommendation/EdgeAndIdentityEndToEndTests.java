@@ -130,6 +130,8 @@ class EdgeAndIdentityEndToEndTests {
 		adobe.stubFor(post(urlPathEqualTo(INTERACT))
 			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart.json"))));
 
+		double resolved = emailsResolved();
+
 		HttpResponse<String> response = this.api.postJson("/v1/recommendations/abandoned-cart", JANE_CART);
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -143,10 +145,7 @@ class EdgeAndIdentityEndToEndTests {
 			.withHeader("Authorization", equalTo("Bearer token-1"))
 			.withHeader("x-sandbox-name", equalTo("prod"))
 			.withRequestBody(equalToJson(expected)));
-		assertThat(this.meterRegistry.get("recs.bridge.identity.resolutions")
-			.tags("namespace", "Email", "outcome", "found")
-			.counter()
-			.count()).isEqualTo(1);
+		assertThat(emailsResolved()).isEqualTo(resolved + 1);
 		assertThat(this.meterRegistry.get("recs.bridge.target.calls").tags("transport", "edge").timer().count())
 			.isPositive();
 	}
@@ -182,6 +181,27 @@ class EdgeAndIdentityEndToEndTests {
 		assertThat(ids).containsExactly("coat-alpine-01", "boot-chelsea-02", "coat-parka-02", "scarf-wool-07");
 		assertThat(ranks).containsExactly(1, 2, 3, 4);
 		adobe.verify(2, postRequestedFor(urlPathEqualTo(INTERACT)));
+	}
+
+	@Test
+	void oneDeviceFailingTheOthersItemsAreServed() throws Exception {
+		stubMembers(ECID_PHONE, ECID_LAPTOP);
+		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withRequestBody(containing(ECID_PHONE))
+			.willReturn(aResponse().withStatus(503)));
+		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withRequestBody(containing(ECID_LAPTOP))
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart.json"))));
+
+		JsonNode payload = this.objectMapper
+			.readTree(this.api.postJson("/v1/recommendations/abandoned-cart", JANE_CART).body());
+
+		assertThat(payload.get("source").asText()).isEqualTo("target");
+		assertThat(payload.get("reason").asText()).isEmpty();
+		assertThat(payload.get("ecid").asText()).isEqualTo(ECID_PHONE);
+		// The laptop's items alone, as a person with that one device would get them.
+		JsonNode alone = this.objectMapper
+			.readTree(Fixtures.read("/io/recsbridge/recommendation/email-payload-cart.json"));
+		assertThat(payload.get("items")).isEqualTo(alone.get("items"));
+		assertThat(payload.get("activityId").asText()).isEqualTo("302740");
 	}
 
 	@Test
@@ -233,6 +253,14 @@ class EdgeAndIdentityEndToEndTests {
 		assertThat(explain.at("/visits/0/target/activityId").asText()).isEqualTo("302740");
 		assertThat(response.body()).doesNotContain("token-1", "s3cr3t", "recs-bridge-client", TargetStandIn.API_KEY,
 				"Bearer", "x-api-key", "x-gw-ims-org-id");
+	}
+
+	/** Counted across the tests of the shared context, so read as a difference. */
+	private double emailsResolved() {
+		var counter = this.meterRegistry.find("recs.bridge.identity.resolutions")
+			.tags("namespace", "Email", "outcome", "found")
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private static void stubMembers(String... ecids) {
