@@ -177,6 +177,18 @@ class DeploymentFilesTests {
 	}
 
 	@Test
+	void everyPodsShareOfTheTargetBudgetWithoutRedisIsTheBudgetOverTheHpasMaximum() {
+		assertThat(map(k8s("configmap.yaml").get("data")).get("BRIDGE_SHARED_MAX_REPLICAS"))
+			.hasToString(at(k8s("hpa.yaml"), "spec", "maxReplicas").toString());
+		assertThat(map(at(k8s("secret.example.yaml"), "stringData")).get("SPRING_DATA_REDIS_URL").toString())
+			.as("TLS to a managed Redis")
+			.startsWith("rediss://");
+		assertThat(map(composeService("recs-bridge").get("environment")).get("SPRING_DATA_REDIS_URL"))
+			.hasToString("redis://redis:6379");
+		assertThat(list(composeService("redis").get("command"))).containsSequence("--maxmemory-policy", "allkeys-lru");
+	}
+
+	@Test
 	void kustomizationListsEveryManifestButTheSecretExample() throws IOException {
 		List<Object> resources = list(k8s("kustomization.yaml").get("resources"));
 		Set<String> manifests = new TreeSet<>();

@@ -1,0 +1,150 @@
+package io.recsbridge.target;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.recsbridge.shared.SharedStateTesting;
+import io.recsbridge.support.BoundProperties;
+import io.recsbridge.support.RedisProcess;
+import io.lettuce.core.ClientOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The fleet's token bucket ({@code rate-limit.lua}) against a real {@code redis-server}:
+ * several {@link SharedTargetPermits} on one key stand for several replicas.
+ */
+class SharedTargetPermitsTests {
+
+	private static RedisProcess redis;
+
+	private static LettuceConnectionFactory connections;
+
+	@BeforeAll
+	static void startRedis() {
+		redis = RedisProcess.start();
+		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+			.commandTimeout(Duration.ofMillis(200))
+			.clientOptions(ClientOptions.builder()
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.build())
+			.build();
+		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
+		connections.afterPropertiesSet();
+		connections.start();
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		connections.destroy();
+		redis.close();
+	}
+
+	@BeforeEach
+	void emptyRedis() {
+		redis.command("FLUSHALL");
+	}
+
+	@ParameterizedTest(name = "{0} a second")
+	@ValueSource(ints = { 1, 5 })
+	void twoReplicasHammeringOneSmallLimitNeverExceedIt(int limit) throws Exception {
+		TargetProperties properties = properties(limit, false);
+		SharedTargetPermits first = replica("recs-bridge:acme:target-rate", properties, new SimpleMeterRegistry());
+		SharedTargetPermits second = replica("recs-bridge:acme:target-rate", properties, new SimpleMeterRegistry());
+		AtomicInteger granted = new AtomicInteger();
+		ExecutorService callers = Executors.newFixedThreadPool(4);
+		long started = System.nanoTime();
+		long end = started + TimeUnit.MILLISECONDS.toNanos(2500);
+		for (int i = 0; i < 4; i++) {
+			SharedTargetPermits replica = (i % 2 == 0) ? first : second;
+			callers.execute(() -> {
+				while (System.nanoTime() < end) {
+					try {
+						replica.acquire();
+						if (System.nanoTime() < end) {
+							granted.incrementAndGet();
+						}
+					}
+					catch (RequestNotPermitted ex) {
+						sleep(5);
+					}
+				}
+			});
+		}
+		callers.shutdown();
+		assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+		// One permit to start with, then one every 1/limit s: never two within 1/limit.
+		assertThat(granted.get()).isPositive().isLessThanOrEqualTo(1 + (int) (limit * 2.5));
+	}
+
+	@Test
+	void aReplicaStartedLaterJoinsTheFleetsRampInsteadOfStartingItsOwn() {
+		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class, Map.of("client-code",
+				"acme", "rate-limit", "1000", "rate-ramp", "true", "ramp-step", "10", "ramp-interval", "1s"));
+		MeterRegistry firstRegistry = new SimpleMeterRegistry();
+		replica("recs-bridge:acme:target-rate", properties, firstRegistry).acquire();
+		assertThat(firstRegistry.get("recs.bridge.target.fleet.rate").gauge().value()).isEqualTo(10);
+
+		sleep(1200);
+		MeterRegistry laterRegistry = new SimpleMeterRegistry();
+		replica("recs-bridge:acme:target-rate", properties, laterRegistry).acquire();
+
+		assertThat(laterRegistry.get("recs.bridge.target.fleet.rate").gauge().value()).isEqualTo(20);
+	}
+
+	@Test
+	void twoAccountsOnOneRedisHaveABudgetEach() {
+		TargetProperties properties = properties(1, false);
+		SharedTargetPermits acme = replica("recs-bridge:acme:target-rate", properties, new SimpleMeterRegistry());
+		SharedTargetPermits other = replica("recs-bridge:other:target-rate", properties, new SimpleMeterRegistry());
+		acme.acquire();
+
+		other.acquire();
+		assertThatExceptionOfType(RequestNotPermitted.class).isThrownBy(acme::acquire);
+	}
+
+	private static SharedTargetPermits replica(String key, TargetProperties properties, MeterRegistry registry) {
+		RateLimiter local = RateLimiter.of("target",
+				RateLimiterConfig.custom().timeoutDuration(Duration.ofMillis(100)).build());
+		return new SharedTargetPermits(SharedStateTesting.state(CircuitBreaker.ofDefaults("redis"), registry),
+				new StringRedisTemplate(connections), key, properties, local, Duration.ofMillis(200), registry);
+	}
+
+	private static TargetProperties properties(int limit, boolean ramp) {
+		return BoundProperties.bind("target", TargetProperties.class, Map.of("client-code", "acme", "rate-limit",
+				Integer.toString(limit), "rate-ramp", Boolean.toString(ramp)));
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
