@@ -5,11 +5,15 @@
 #
 #   bench/run.sh            the full run (about 17 minutes with the defaults)
 #   bench/run.sh --quick    a short validation run: fewer cells, 3 s each
+#   bench/run.sh --shared   shared mode's cost (issue 15): the bridge on a Redis this script starts,
+#                           beside the same cells in memory (see BENCHMARKS.md); no overload or
+#                           start-up tables
 #   bench/run.sh --cell bridge-nocache:200:2000
 #                           one cell (target:delay:connections), beside the direct cell it is
 #                           compared with; targets direct, nginx, bridge-nocache, bridge-cache,
 #                           and bridge-nocache-prod, bridge-cache-prod (the production bulkhead
-#                           and rate limit, see BENCHMARKS.md); no start-up table
+#                           and rate limit, see BENCHMARKS.md), bridge-nocache-shared,
+#                           bridge-cache-shared (shared mode, Redis); no start-up table
 #
 # Environment (defaults in brackets):
 #   BENCH_DURATION [15]         seconds measured per cell
@@ -42,11 +46,13 @@ export JAVA_HOME
 
 QUICK=0
 CELL=""
+SHARED_ONLY=0
 while (($# > 0)); do
 	arg=$1
 	shift
 	case "$arg" in
 	--quick) QUICK=1 ;;
+	--shared) SHARED_ONLY=1 ;;
 	--cell)
 		(($# > 0)) || {
 			echo "--cell needs target:delay:connections" >&2
@@ -91,7 +97,7 @@ JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOut
 TARGETS="direct nginx bridge-nocache bridge-cache"
 if [[ -n $CELL ]]; then
 	IFS=: read -r cell_target cell_delay cell_connections <<<"$CELL"
-	[[ $cell_target =~ ^(direct|nginx|bridge-(nocache|cache)(-prod)?)$ && $cell_delay =~ ^[0-9]+$ &&
+	[[ $cell_target =~ ^(direct|nginx|bridge-(nocache|cache)(-prod|-shared)?)$ && $cell_delay =~ ^[0-9]+$ &&
 		$cell_connections =~ ^[0-9]+$ ]] || {
 		echo "--cell is target:delay:connections, such as bridge-nocache:200:2000, not $CELL" >&2
 		exit 2
@@ -110,6 +116,11 @@ if [[ -n $CELL ]]; then
 	fi
 fi
 OVERLOAD_TARGETS="${OVERLOAD_TARGETS:-bridge-nocache bridge-cache}"
+if [[ $SHARED_ONLY == 1 ]]; then
+	TARGETS="direct bridge-nocache bridge-cache bridge-nocache-shared bridge-cache-shared"
+	OVERLOAD=""
+	BENCH_STARTS=0
+fi
 runs() { [[ " $TARGETS " == *" $1 "* ]]; }
 PORT_BASE="${BENCH_PORT_BASE:-18400}"
 API_KEY="bench-key-$$"
@@ -128,6 +139,11 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [[ ! -f $ECHO
 	log "installing wrk, nginx and nginx's echo module (Debian packages)"
 	apt-get update -q >&2
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx libnginx-mod-http-echo >&2
+fi
+if [[ $TARGETS == *-shared* ]] && ! command -v redis-server >/dev/null; then
+	[[ $(id -u) == 0 ]] || die "redis-server is missing; run as root to install it"
+	apt-get update -q >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >&2
 fi
 [[ -x $JAVA_HOME/bin/java ]] || die "no JDK at $JAVA_HOME (set BENCH_JAVA_HOME)"
 
@@ -333,10 +349,23 @@ fi
 
 BRIDGE_PID=""
 STARTUP_MS=""
-# start_bridge <delay-index> <cache-ttl> [launch] [production]: production keeps the Target
-# bulkhead (200) and rate limit (1,000 a second) of application.yml, without the ramp.
+# Shared mode's Redis, started once for the -shared cells and flushed before each bridge.
+REDIS_PORT=$((PORT_BASE + 50))
+REDIS_PID=""
+start_redis() {
+	[[ -z $REDIS_PID ]] || return 0
+	port_free "$REDIS_PORT" || die "port $REDIS_PORT is taken (set BENCH_PORT_BASE)"
+	redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --maxmemory 256mb \
+		--maxmemory-policy allkeys-lru >>"$WORK/redis.log" 2>&1 &
+	REDIS_PID=$!
+	PIDS+=("$REDIS_PID")
+	wait_for_port "$REDIS_PORT"
+}
+# start_bridge <delay-index> <cache-ttl> [launch] [production] [shared]: production keeps the
+# Target bulkhead (200) and rate limit (1,000 a second) of application.yml, without the ramp;
+# shared runs shared mode on the script's Redis.
 start_bridge() {
-	local started ready=0 launch=${3:-$LAUNCH} production=${4:-} command limits arguments
+	local started ready=0 launch=${3:-$LAUNCH} production=${4:-} shared=${5:-} command limits arguments
 	if [[ $launch == aot ]]; then
 		command=(-XX:AOTCache="$APP/app.aot" -jar "$APP_JAR")
 	else
@@ -350,6 +379,13 @@ start_bridge() {
 		arguments=(--resilience4j.bulkhead.instances.target.max-concurrent-calls="$BULKHEAD")
 	fi
 	[[ -z $MAX_IN_FLIGHT ]] || limits+=(BRIDGE_MAX_IN_FLIGHT="$MAX_IN_FLIGHT")
+	if [[ -n $shared ]]; then
+		start_redis
+		redis-cli -p "$REDIS_PORT" FLUSHALL >/dev/null
+		limits+=(SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
+		# No local tier: every hit comes from Redis, as for an answer another replica fetched.
+		[[ $shared != remote-hits ]] || limits+=(BRIDGE_CACHE_MAX_ENTRIES=0)
+	fi
 	started="$(date +%s%3N)"
 	# shellcheck disable=SC2034,SC2086 # the environment of the bridge; options split on purpose
 	env TARGET_CLIENT_CODE=bench TARGET_BASE_URL="http://127.0.0.1:$(standin_port "$1")" \
@@ -511,11 +547,18 @@ measure() {
 # bridge_cells <label> <delay> <delay-index> <connections...> [production]: one fresh bridge,
 # primed, measured at each connection count.
 bridge_cells() {
-	local label=$1 delay=$2 index=$3 cells=$4 production=$5 ttl=0 mode=vary c
+	local label=$1 delay=$2 index=$3 cells=$4 production=$5 ttl=0 mode=vary c shared=""
 	if [[ $label == bridge-cache* ]]; then
 		ttl=5m mode=stable
 	fi
-	start_bridge "$index" $ttl "$LAUNCH" "$production"
+	# Shared mode, uncached: every visitor new, so each request misses Redis (GET), takes a
+	# permit from it (EVALSHA) and writes two answers (SET); cached: every hit from Redis.
+	if [[ $label == bridge-nocache-shared ]]; then
+		ttl=5m shared=misses
+	elif [[ $label == bridge-cache-shared ]]; then
+		shared=remote-hits
+	fi
+	start_bridge "$index" $ttl "$LAUNCH" "$production" "$shared"
 	prime $mode
 	for c in $cells; do
 		measure "$label" "$delay" "$index" "$BRIDGE_PID" "http://127.0.0.1:$BRIDGE_PORT" $mode \
@@ -541,7 +584,7 @@ for delay in $DELAYS; do
 			measure nginx "$delay" $index "$PROXY_PID" "http://127.0.0.1:$(proxy_port $index)" stable /rest/v1/delivery "$c"
 		done
 	fi
-	for mode in nocache cache; do
+	for mode in nocache cache nocache-shared cache-shared; do
 		runs "bridge-$mode" || continue
 		bridge_cells bridge-$mode "$delay" $index "$cells" ""
 	done
