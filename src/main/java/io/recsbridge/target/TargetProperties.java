@@ -12,13 +12,15 @@ import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * How to reach Adobe Target. Environment variables {@code TARGET_*} bind here.
  *
- * @param transport which API carries the calls ({@code TARGET_TRANSPORT}), as configured;
- * when unset, {@link TransportChoice} decides from the other settings
+ * @param configuredTransport which API carries the calls ({@code TARGET_TRANSPORT}), as
+ * configured, or {@code null}; the transport in force is {@link TransportChoice}'s, which
+ * also reads the datastream
  * @param clientCode the Target client code ({@code TARGET_CLIENT_CODE})
  * @param baseUrl overrides {@code https://{clientCode}.tt.omtrdc.net}, for proxies and
  * tests ({@code TARGET_BASE_URL})
@@ -41,7 +43,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("target")
-public record TargetProperties(Transport transport,
+public record TargetProperties(@Name("transport") Transport configuredTransport,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a Target client code") String clientCode,
 		URI baseUrl, String propertyToken, Long environmentId, @DefaultValue("500ms") @NotNull Duration timeout,
 		@DefaultValue("1000") @Positive int rateLimit, @DefaultValue("true") boolean rateRamp,
@@ -49,7 +51,7 @@ public record TargetProperties(Transport transport,
 		@DefaultValue("1m") @NotNull Duration rampInterval, @DefaultValue @Valid @NotNull RetryBackoff retry) {
 
 	public TargetProperties {
-		if (transport == Transport.DELIVERY && (clientCode == null || clientCode.isBlank())) {
+		if (configuredTransport == Transport.DELIVERY && (clientCode == null || clientCode.isBlank())) {
 			throw new IllegalArgumentException("TARGET_TRANSPORT=delivery needs TARGET_CLIENT_CODE");
 		}
 	}

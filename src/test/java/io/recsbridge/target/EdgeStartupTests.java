@@ -29,9 +29,10 @@ class EdgeStartupTests {
 
 		assertThatExceptionOfType(StartupRefusal.class)
 			.isThrownBy(() -> new TargetClientConfiguration().targetClient(RestClient.builder(), target,
-					TransportChoice.of(target.transport(), null, null), beans.getBeanProvider(TargetEndpoint.class),
-					beans.getBeanProvider(EdgeConnection.class), new SimpleMeterRegistry(), edge, ims,
-					beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class), BulkheadRegistry.ofDefaults()))
+					TransportChoice.of(target.configuredTransport(), null, null),
+					beans.getBeanProvider(TargetEndpoint.class), beans.getBeanProvider(EdgeConnection.class),
+					new SimpleMeterRegistry(), edge, ims, beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class),
+					BulkheadRegistry.ofDefaults()))
 			.withMessageContaining("Set EDGE_DATASTREAM_ID, ADOBE_IMS_CLIENT_SECRET, ADOBE_IMS_ORG_ID");
 	}
 
