@@ -15,7 +15,7 @@ final class LocalShare {
 		if (maxReplicas <= 1) {
 			return properties;
 		}
-		return new TargetProperties(properties.transport(), properties.clientCode(), properties.baseUrl(),
+		return new TargetProperties(properties.configuredTransport(), properties.clientCode(), properties.baseUrl(),
 				properties.propertyToken(), properties.environmentId(), properties.timeout(),
 				Math.max(1, properties.rateLimit() / maxReplicas), properties.rateRamp(),
 				properties.rateRefreshPeriod(), Math.max(1, properties.rampStep() / maxReplicas),
