@@ -180,6 +180,23 @@ class SharedModeTests {
 	}
 
 	@Test
+	void aPreviewLeavesNothingInRedis() throws Exception {
+		BridgeInstance replica = fleet.get(0);
+		HttpResponse<String> preview = replica.api()
+			.postJson("/v1/recommendations/abandoned-cart/preview", visitor(visitors.incrementAndGet()));
+		assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+		assertThat(json.readTree(preview.body()).at("/payload/source").asText()).isEqualTo("target");
+
+		// A send after it: once its answer is in Redis, the writer has run past the
+		// preview.
+		assertThat(source(replica, visitor(visitors.incrementAndGet()))).isEqualTo("target");
+		await().atMost(Duration.ofSeconds(5)).until(() -> keys("last-good").size() == 1);
+
+		assertThat(keys("fresh")).hasSize(1);
+		assertThat(keys("last-good")).hasSize(1);
+	}
+
+	@Test
 	void redisGoneInTheMiddleOfALoadRunCostsNoErrorNorDeadlineAndSharedModeResumesByItself() throws Exception {
 		BridgeInstance replica = fleet.get(0);
 		String cachedVisitor = visitor(visitors.incrementAndGet());
