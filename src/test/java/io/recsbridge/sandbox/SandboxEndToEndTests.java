@@ -70,14 +70,17 @@ class SandboxEndToEndTests {
 	 * of behaviour start after one full answer, as in {@code BridgeAgainstTargetStandIn}.
 	 */
 	private void warmUp() {
-		for (int attempt = 0; attempt < 5; attempt++) {
-			JsonNode payload = recommend("abandoned-cart", "{\"ecid\": \"" + DemoVisitors.CART_VISITOR + "\"}",
+		JsonNode payload = null;
+		for (int attempt = 0; attempt < 10; attempt++) {
+			payload = recommend("abandoned-cart", "{\"ecid\": \"" + DemoVisitors.CART_VISITOR + "\"}",
 					"sandbox-demo-key")
 				.getBody();
 			if (payload != null && "target".equals(payload.path("source").asText())) {
 				return;
 			}
 		}
+		throw new IllegalStateException(
+				"Warm-up: the sandbox never answered in 10 attempts; the last answer: " + payload);
 	}
 
 	private ResponseEntity<JsonNode> recommend(String useCase, String body, String apiKey) {

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputCorpusTests extends BridgeAgainstTargetStandIn {
 
 	private static final long SEED = 20_260_505L;
-
-	private static final Duration TIME_BUDGET = Duration.ofSeconds(45);
 
 	private static final String PATH = "/v1/recommendations/abandoned-cart";
 
@@ -92,14 +89,12 @@ class BadInputCorpusTests extends BridgeAgainstTargetStandIn {
 		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
 			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json"))));
 		List<Attack> corpus = corpus(new Random(SEED));
-		long deadline = System.nanoTime() + TIME_BUDGET.toNanos();
 		List<String> failures = new ArrayList<>();
 		int sent = 0;
 		int refused = 0;
+		// Every attack, however long a loaded machine takes: a time budget would let the
+		// corpus's tail (the query strings) go unsent and the test pass anyway.
 		for (Attack attack : corpus) {
-			if (System.nanoTime() > deadline) {
-				break;
-			}
 			HttpResponse<String> response = this.api.send(attack.request(this.api));
 			sent++;
 			String failure = check(response);
@@ -110,7 +105,7 @@ class BadInputCorpusTests extends BridgeAgainstTargetStandIn {
 		}
 
 		assertThat(failures).isEmpty();
-		assertThat(sent).as("requests sent within %s", TIME_BUDGET).isGreaterThanOrEqualTo(2_000);
+		assertThat(sent).as("the whole corpus").isEqualTo(corpus.size()).isGreaterThan(2_500);
 		assertThat(refused).isGreaterThan(sent * 8 / 10);
 		ApiClient management = new ApiClient(this.managementPort);
 		assertThat(management.send(management.request("/actuator/health/liveness").GET()).body())

@@ -66,15 +66,18 @@ public abstract class BridgeAgainstTargetStandIn {
 	private void warmUp() {
 		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
 			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json"))));
-		// Until one call is answered by Target itself, with a visitor no test uses.
-		for (int attempt = 0; attempt < 5; attempt++) {
-			String body = this.api
+		// Until one call is answered by Target itself, with a visitor no test uses; a
+		// warm-up that never gets there fails here, not as a puzzle in the test after it.
+		String body = "";
+		for (int attempt = 0; attempt < 10; attempt++) {
+			body = this.api
 				.postJson("/v1/recommendations/abandoned-cart", "{\"ecid\": \"%038d\"}".formatted(99_000 + attempt))
 				.body();
 			if (body.contains("\"source\":\"target\"")) {
 				return;
 			}
 		}
+		throw new IllegalStateException("Warm-up: Target never answered in 10 attempts; the last answer: " + body);
 	}
 
 }
