@@ -27,6 +27,7 @@ import io.recsbridge.support.BridgeAgainstTargetStandIn;
 import io.recsbridge.support.BridgeMeters;
 import io.recsbridge.support.BridgeMeters.Timed;
 import io.recsbridge.support.Fixtures;
+import io.recsbridge.support.OpenApiAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -355,6 +356,7 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 		assertThat(answer.value().body()).contains("urn:problem-type:recs-bridge:unavailable");
 		assertThat(answer.server()).isLessThan(ANSWERED_WITHIN);
 		assertThat(this.meters.requests("price-drop", "none", "target-unavailable")).isEqualTo(before + 1);
+		OpenApiAnswers.assertAsSpecified("POST", "/v1/recommendations/price-drop", answer.value());
 	}
 
 	private void stubTarget(ResponseDefinitionBuilder response) {

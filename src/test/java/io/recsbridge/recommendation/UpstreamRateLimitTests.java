@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.support.BridgeAgainstTargetStandIn;
 import io.recsbridge.support.BridgeMeters;
 import io.recsbridge.support.Fixtures;
+import io.recsbridge.support.OpenApiAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,7 @@ class UpstreamRateLimitTests extends BridgeAgainstTargetStandIn {
 				assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
 				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 				assertThat(response.body()).contains("urn:problem-type:recs-bridge:rate-limited");
+				OpenApiAnswers.assertAsSpecified("POST", "/v1/recommendations/abandoned-cart", response);
 			});
 		assertThat(this.target.getAllServeEvents()).hasSizeGreaterThanOrEqualTo((int) fromTarget)
 			.hasSizeLessThanOrEqualTo(answered.size());

@@ -19,6 +19,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.recsbridge.support.BridgeAgainstTargetStandIn;
+import io.recsbridge.support.OpenApiAnswers;
 import io.recsbridge.support.Fixtures;
 import io.recsbridge.support.TargetStandIn;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +173,7 @@ class InboundAuthModesTests extends BridgeAgainstTargetStandIn {
 		assertThat(response.body()).contains("\"type\":\"urn:problem-type:recs-bridge:forbidden\"");
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("insufficient_scope").contains(SCOPE));
+		OpenApiAnswers.assertAsSpecified("POST", response.request().uri().getPath(), response);
 	}
 
 	@Test
