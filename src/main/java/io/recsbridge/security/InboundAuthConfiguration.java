@@ -23,6 +23,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -33,6 +34,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -104,7 +106,14 @@ class InboundAuthConfiguration {
 			http.oauth2ResourceServer(
 					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.decoder(BearerTokens.decoder(properties)))
 						.authenticationEntryPoint(entryPoint)
-						.accessDeniedHandler(entryPoint));
+						.accessDeniedHandler(entryPoint)
+						.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+							@Override
+							public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+								filter.setAuthenticationFailureHandler(entryPoint);
+								return filter;
+							}
+						}));
 		}
 		if (modes.mtls()) {
 			ClientCertificateNames names = new ClientCertificateNames(properties.configuredMtlsSubjects());

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -174,6 +175,33 @@ class InboundAuthModesTests extends BridgeAgainstTargetStandIn {
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("insufficient_scope").contains(SCOPE));
 		OpenApiAnswers.assertAsSpecified("POST", response.request().uri().getPath(), response);
+	}
+
+	/**
+	 * The identity provider down while a token names a key not yet fetched (a rotation):
+	 * the token cannot be checked either way, so the answer is a 503 problem to retry,
+	 * not a 401 that blames the caller nor a 500.
+	 */
+	@Test
+	void aTokenThatCannotBeCheckedWhileTheKeySetIsDownIsA503Problem() {
+		RSAKey rotated = rsaKey("idp-key-2");
+		identityProvider
+			.stubFor(get(urlPathEqualTo("/oauth2/default/v1/keys")).willReturn(aResponse().withStatus(503)));
+		try {
+			HttpResponse<String> response = call(bearer(token(rotated, (claims) -> {
+			})));
+
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(response.body()).contains("\"type\":\"urn:problem-type:recs-bridge:unavailable\"")
+				.doesNotContain("eyJ")
+				.doesNotContain(identityProvider.baseUrl());
+			OpenApiAnswers.assertAsSpecified("POST", PATH, response);
+		}
+		finally {
+			identityProvider.stubFor(get(urlPathEqualTo("/oauth2/default/v1/keys"))
+				.willReturn(okJson(new JWKSet(SIGNING_KEY.toPublicJWK()).toString())));
+		}
 	}
 
 	@Test
