@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Catalog prices for one answer: Target renders {@code entity.value} as a string with
@@ -19,13 +23,26 @@ final class Prices {
 
 	private final NumberFormat format;
 
+	/**
+	 * A configured format per locale and currency, cloned for each answer: building one
+	 * from the locale's data on every answer cost more than the rest of the formatting.
+	 * Bounded, as locales come from requests.
+	 */
+	private static final Cache<List<Object>, NumberFormat> FORMATS = Caffeine.newBuilder().maximumSize(1_000).build();
+
 	Prices(Locale locale, Currency currency) {
 		this.currency = currency;
-		this.format = NumberFormat.getCurrencyInstance(locale);
-		this.format.setCurrency(currency);
+		this.format = (NumberFormat) FORMATS.get(List.of(locale, currency), (key) -> formatFor(locale, currency))
+			.clone();
+	}
+
+	private static NumberFormat formatFor(Locale locale, Currency currency) {
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+		format.setCurrency(currency);
 		int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-		this.format.setMinimumFractionDigits(digits);
-		this.format.setMaximumFractionDigits(digits);
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		return format;
 	}
 
 	/**
