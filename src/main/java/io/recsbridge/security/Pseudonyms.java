@@ -23,6 +23,9 @@ public final class Pseudonyms {
 
 	private static volatile SecretKeySpec key = randomKey();
 
+	/** Keyed with {@link #key}, never used itself: cloned for each pseudonym. */
+	private static volatile Mac keyed = keyed(key);
+
 	private Pseudonyms() {
 	}
 
@@ -35,11 +38,24 @@ public final class Pseudonyms {
 		if (identifier == null || identifier.isEmpty()) {
 			return "-";
 		}
+		Mac mac;
+		try {
+			// A clone of the keyed MAC: looking the algorithm up and keying it again on
+			// every access line showed in the profile.
+			mac = (Mac) keyed.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			mac = keyed(key);
+		}
+		byte[] hash = mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(hash, 0, LENGTH / 2);
+	}
+
+	private static Mac keyed(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			byte[] hash = mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash).substring(0, LENGTH);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Every Java runtime has " + ALGORITHM, ex);
@@ -51,8 +67,10 @@ public final class Pseudonyms {
 	 * @param secret {@code BRIDGE_LOG_PSEUDONYM_KEY}
 	 */
 	static void useKey(String secret) {
-		key = (secret == null || secret.isBlank()) ? randomKey()
+		SecretKeySpec chosen = (secret == null || secret.isBlank()) ? randomKey()
 				: new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+		key = chosen;
+		keyed = keyed(chosen);
 	}
 
 	private static SecretKeySpec randomKey() {
