@@ -1,6 +1,7 @@
 package io.recsbridge.system;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,19 @@ public final class RequestIds {
 	 * @return the id to use
 	 */
 	public static String accept(String presented) {
-		return (presented != null && SANE.matcher(presented).matches()) ? presented : UUID.randomUUID().toString();
+		return (presented != null && SANE.matcher(presented).matches()) ? presented : newId();
+	}
+
+	/**
+	 * A random (version 4) UUID from the thread's own generator: an id to correlate by,
+	 * not a secret, so it need not cost a call into the shared {@code SecureRandom} on
+	 * every request.
+	 */
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+		return new UUID(most, least).toString();
 	}
 
 	/**
@@ -43,7 +56,7 @@ public final class RequestIds {
 	 * @return the id the filter assigned, or a new one where the filter did not run
 	 */
 	public static String of(HttpServletRequest request) {
-		return (request.getAttribute(ATTRIBUTE) instanceof String id) ? id : UUID.randomUUID().toString();
+		return (request.getAttribute(ATTRIBUTE) instanceof String id) ? id : newId();
 	}
 
 }
