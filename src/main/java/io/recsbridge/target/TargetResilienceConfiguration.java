@@ -12,6 +12,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.shared.SharedNamespace;
 import io.recsbridge.shared.SharedState;
@@ -117,6 +118,24 @@ class TargetResilienceConfiguration {
 		Duration commandTimeout = redisProperties.getObject().getTimeout();
 		return new SharedTargetPermits(state, redis.getObject(), namespace.getObject().key("target-rate"), properties,
 				local, commandTimeout, registry);
+	}
+
+	/**
+	 * The probe of how late threads run, exported as
+	 * {@code recs_bridge_scheduling_lag_seconds}: above a few milliseconds the CPU is
+	 * saturated.
+	 */
+	@Bean
+	SchedulingLag schedulingLag(Environment environment, MeterRegistry registry) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("scheduling-lag-");
+		executor.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
+		executor.setDaemon(true);
+		SchedulingLag lag = new SchedulingLag(executor);
+		Gauge.builder("recs.bridge.scheduling.lag", lag, SchedulingLag::recentSeconds)
+			.description("Recent peak of how late the bridge's threads ran; above a few ms the CPU is saturated")
+			.baseUnit("seconds")
+			.register(registry);
+		return lag;
 	}
 
 	@Bean
