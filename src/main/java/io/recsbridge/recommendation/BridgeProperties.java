@@ -3,6 +3,7 @@ package io.recsbridge.recommendation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -59,10 +61,18 @@ public record BridgeProperties(@DefaultValue("700ms") @NotNull Duration deadline
 	 * @param emailTemplate the AJO email template the preview renders (Handlebars, as in
 	 * {@code openapi/ajo}); unset uses the kit's {@code <use case>-email.html} if there
 	 * is one
+	 * @param attributes extra entity attributes every item carries under
+	 * {@code attributes}, each present ({@code ""} when unknown): custom attributes the
+	 * design renders or the catalog holds, such as {@code salePrice}
+	 * @param minInventory a recommended entity whose known inventory is below this is not
+	 * shown; unset, inventory hides nothing (cart lines are never hidden)
 	 */
 	public record UseCaseProperties(@NotBlank String mbox, @DefaultValue("4") @Min(1) @Max(20) int maxItems,
 			@DefaultValue Map<String, String> tracking, @DefaultValue("empty") @NotNull FallbackPolicy fallback,
-			Resource staticItems, Resource emailTemplate) {
+			Resource staticItems, Resource emailTemplate,
+			@DefaultValue List<@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}",
+					message = "must be an entity attribute name") String> attributes,
+			Integer minInventory) {
 	}
 
 	/**

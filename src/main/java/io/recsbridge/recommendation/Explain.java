@@ -82,7 +82,7 @@ final class Explain implements Trace {
 		}
 		String taken = switch (policy) {
 			case ERROR -> "none: the policy is error, so the API answers 503 and the journey takes its error path";
-			case CART_ITEMS -> "the cart's own lines";
+			case CART_ITEMS -> "no items: cart-items is read as empty, the cart being in every answer";
 			case STATIC -> "the configured static items";
 			case EMPTY -> "no items";
 		};

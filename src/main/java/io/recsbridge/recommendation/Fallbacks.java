@@ -47,6 +47,13 @@ class Fallbacks {
 		this.mapper = mapper;
 		properties.useCases().forEach((name, useCase) -> {
 			FallbackPolicy policy = useCase.fallback();
+			if (policy == FallbackPolicy.CART_ITEMS) {
+				logger.warn(
+						"Use case {} falls back to 'cart-items', which is now 'empty': the cart is in every "
+								+ "answer's 'cart', and 'items' never repeats it. Set fallback: empty (or static).",
+						name);
+				policy = FallbackPolicy.EMPTY;
+			}
 			if (policy == FallbackPolicy.STATIC) {
 				Resource items = useCase.staticItems();
 				if (items == null && transport.transport() == Transport.SANDBOX) {
@@ -73,15 +80,14 @@ class Fallbacks {
 	 * The fallback's items under the use case's policy (not {@code error}, which has
 	 * none).
 	 */
-	RecommendationMapper.Recommendations itemsFor(UseCase useCase, RecommendationRequest request,
-			RecommendationMapper.Audience audience, EntityLog log) {
+	RecommendationMapper.Recommendations itemsFor(UseCase useCase, RecommendationMapper.Audience audience,
+			EntityLog log) {
 		return switch (policyFor(useCase)) {
-			case CART_ITEMS -> this.mapper.fromCart(request.cartItems(), audience, log);
 			case STATIC -> this.mapper.map(
 					new TargetDecision(
 							List.of(new TargetOption("json", this.staticItems.get(useCase.name()), Map.of()))),
 					audience, log);
-			case EMPTY, ERROR -> RecommendationMapper.Recommendations.none(Reason.NONE);
+			case EMPTY, ERROR, CART_ITEMS -> RecommendationMapper.Recommendations.none(Reason.NONE);
 		};
 	}
 

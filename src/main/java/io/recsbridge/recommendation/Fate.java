@@ -16,6 +16,9 @@ enum Fate {
 	/** The request listed its id in {@code excludedIds}. */
 	EXCLUDED,
 
+	/** It is in the cart, which the email shows apart ({@code cart}). */
+	IN_CART,
+
 	/** An entity with the same id came earlier. */
 	DUPLICATE,
 
@@ -26,6 +29,9 @@ enum Fate {
 
 	/** It has no id at all. */
 	NO_ID,
+
+	/** Its known inventory is below the use case's {@code min-inventory}. */
+	BELOW_MIN_INVENTORY,
 
 	/** The email already holds {@code maxItems} items. */
 	OVER_MAX_ITEMS;

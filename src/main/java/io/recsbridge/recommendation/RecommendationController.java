@@ -6,7 +6,9 @@ import jakarta.validation.Valid;
 import org.slf4j.MDC;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +28,15 @@ class RecommendationController {
 
 	RecommendationController(RecommendationService service) {
 		this.service = service;
+	}
+
+	/**
+	 * Query parameters bind through the request record's constructor only: it reads AJO's
+	 * blank values as not sent, and setting list elements afterwards would undo that.
+	 */
+	@InitBinder
+	void constructorBindingOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -2,9 +2,13 @@ package io.recsbridge.recommendation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * From whatever Target's design rendered to the items an email shows: unique by id,
- * without excluded ids or unrendered placeholders, ranked from 1, capped, with absolute
- * tracked links and formatted prices. Side-effect free.
+ * without excluded ids, the cart's own items or unrendered placeholders, ranked from 1,
+ * capped, with absolute tracked links and formatted prices; and the cart's lines shaped
+ * the same way. Side-effect free.
  */
 @Component
 class RecommendationMapper {
@@ -73,45 +78,50 @@ class RecommendationMapper {
 	}
 
 	/**
-	 * The abandoned cart's own lines as email items, for when Target cannot say more.
-	 * @param cartItems the lines AJO sent
-	 * @param audience who they are for
-	 * @return the items, with the same rules as Target's
+	 * The abandoned cart's lines as email items: what AJO sent, field by field, over what
+	 * the catalog holds. No line is dropped, whatever its inventory.
+	 * @param lines the cart
+	 * @param catalog catalog attributes by entity id, in the design's names
+	 * ({@code thumbnailUrl}, {@code value}...); lines it lacks show what AJO sent
+	 * @param audience who the cart is for
+	 * @return the cart block
 	 */
-	Recommendations fromCart(List<RecommendationRequest.CartItem> cartItems, Audience audience) {
-		return fromCart(cartItems, audience, EntityLog.NONE);
-	}
-
-	/**
-	 * The cart's lines as email items, telling the log what became of each.
-	 * @param cartItems the lines AJO sent
-	 * @param audience who they are for
-	 * @param log hears each line's fate
-	 * @return the items
-	 */
-	Recommendations fromCart(List<RecommendationRequest.CartItem> cartItems, Audience audience, EntityLog log) {
-		Items items = new Items(audience, log);
-		for (RecommendationRequest.CartItem line : cartItems) {
-			Map<String, String> entity = new HashMap<>();
-			putIfPresent(entity, "id", line.id());
-			putIfPresent(entity, "name", line.name());
-			putIfPresent(entity, "thumbnailUrl", line.imageUrl());
-			putIfPresent(entity, "pageUrl", line.productUrl());
-			putIfPresent(entity, "value", (line.price() != null) ? line.price().toPlainString() : null);
-			items.add(0, entity);
+	EmailCart cart(List<EmailRequest.CartLine> lines, Map<String, Map<String, String>> catalog, Audience audience) {
+		if (lines.isEmpty()) {
+			return EmailCart.EMPTY;
 		}
-		return items.result(false, Map.of());
+		Prices prices = new Prices(audience.locale(), audience.currency());
+		List<EmailItem> items = new ArrayList<>(lines.size());
+		BigDecimal subtotal = BigDecimal.ZERO;
+		boolean priced = false;
+		for (EmailRequest.CartLine line : lines) {
+			Map<String, String> entity = new HashMap<>(catalog.getOrDefault(line.id(), Map.of()));
+			entity.put("id", line.id());
+			putIfSent(entity, "name", line.name());
+			putIfSent(entity, "thumbnailUrl", line.imageUrl());
+			putIfSent(entity, "pageUrl", line.productUrl());
+			if (line.price() != null) {
+				entity.put("value", line.price().toPlainString());
+			}
+			BigDecimal price = prices.parse(attribute(entity, "value"));
+			items.add(shape(entity, items.size() + 1, audience.useCase(), prices, price, line.quantity()));
+			if (price != null) {
+				subtotal = subtotal.add(price.multiply(BigDecimal.valueOf(line.quantity())));
+				priced = true;
+			}
+		}
+		return new EmailCart(true, items.size(), items, subtotal, priced ? prices.format(subtotal) : "");
 	}
 
-	private static void putIfPresent(Map<String, String> entity, String name, String value) {
-		if (value != null) {
+	private static void putIfSent(Map<String, String> entity, String name, String value) {
+		if (!value.isEmpty()) {
 			entity.put(name, value);
 		}
 	}
 
 	/**
-	 * Collects shaped items: unique, never excluded, ranked, capped. Every entity's fate
-	 * is decided here, in one place, and told to the log.
+	 * Collects shaped items: unique, never excluded or in the cart, ranked, capped. Every
+	 * entity's fate is decided here, in one place, and told to the log.
 	 */
 	private final class Items {
 
@@ -121,8 +131,6 @@ class RecommendationMapper {
 
 		private final Prices prices;
 
-		private final Set<String> excluded;
-
 		private final Set<String> seen = new HashSet<>();
 
 		private final List<EmailItem> items = new ArrayList<>();
@@ -131,35 +139,47 @@ class RecommendationMapper {
 			this.audience = audience;
 			this.log = log;
 			this.prices = new Prices(audience.locale(), audience.currency());
-			this.excluded = new HashSet<>(audience.excludedIds());
 		}
 
 		void add(int option, Map<String, String> entity) {
-			Fate fate = fateOf(entity);
+			String id = rawValue(entity, "id");
+			Fate fate = fateOf(id, entity);
 			int rank = 0;
 			if (fate == Fate.KEPT) {
+				this.seen.add(id);
 				rank = this.items.size() + 1;
-				this.items.add(shape(entity, rank, this.audience.useCase(), this.prices));
+				this.items.add(shape(entity, rank, this.audience.useCase(), this.prices,
+						this.prices.parse(attribute(entity, "value")), 0));
 			}
 			this.log.decided(option, entity, fate, rank);
 		}
 
-		private Fate fateOf(Map<String, String> entity) {
-			String id = entity.get("id");
-			id = (id != null) ? id.strip() : "";
+		private Fate fateOf(String id, Map<String, String> entity) {
 			if (id.isEmpty()) {
 				return Fate.NO_ID;
 			}
 			if (Placeholders.containsReference(id)) {
 				return Fate.UNRENDERED_PLACEHOLDER;
 			}
-			if (this.excluded.contains(id)) {
+			if (this.audience.excludedIds().contains(id)) {
 				return Fate.EXCLUDED;
 			}
-			if (!this.seen.add(id)) {
+			if (this.audience.cartIds().contains(id)) {
+				return Fate.IN_CART;
+			}
+			if (this.seen.contains(id)) {
 				return Fate.DUPLICATE;
 			}
-			return (this.items.size() < this.audience.maxItems()) ? Fate.KEPT : Fate.OVER_MAX_ITEMS;
+			Integer minInventory = this.audience.useCase().minInventory();
+			BigDecimal inventory = inventoryOf(entity);
+			if (minInventory != null && inventory != null
+					&& inventory.compareTo(BigDecimal.valueOf(minInventory)) < 0) {
+				return Fate.BELOW_MIN_INVENTORY;
+			}
+			if (this.items.size() >= this.audience.maxItems()) {
+				return Fate.OVER_MAX_ITEMS;
+			}
+			return Fate.KEPT;
 		}
 
 		Recommendations result(boolean invalid, Map<String, String> tokens) {
@@ -173,33 +193,47 @@ class RecommendationMapper {
 
 	}
 
-	private EmailItem shape(Map<String, String> entity, int rank, UseCase useCase, Prices prices) {
-		String id = attribute(entity, "id");
-		BigDecimal price = prices.parse(attribute(entity, "value"));
-		return ITEMS.intern(
-				new EmailItem(rank, id, attribute(entity, "name"), this.links.image(attribute(entity, "thumbnailUrl")),
-						this.links.product(attribute(entity, "pageUrl"), useCase.encodedTracking()),
-						(price != null) ? price : BigDecimal.ZERO, (price != null) ? prices.format(price) : "",
-						prices.currencyCode(), firstCategory(attribute(entity, "categoryId")),
-						attribute(entity, "brand"), attribute(entity, "message")));
+	private EmailItem shape(Map<String, String> entity, int rank, UseCase useCase, Prices prices, BigDecimal price,
+			int quantity) {
+		BigDecimal inventory = inventoryOf(entity);
+		Map<String, String> attributes = new LinkedHashMap<>();
+		useCase.attributes().forEach((name) -> attributes.put(name, attribute(entity, name)));
+		return ITEMS.intern(new EmailItem(rank, attribute(entity, "id"), attribute(entity, "name"),
+				this.links.image(attribute(entity, "thumbnailUrl")),
+				this.links.product(attribute(entity, "pageUrl"), useCase.encodedTracking()),
+				(price != null) ? price : BigDecimal.ZERO, (price != null) ? prices.format(price) : "",
+				prices.currencyCode(), attribute(entity, "category"), attribute(entity, "brand"),
+				attribute(entity, "message"), quantity, inventory == null || inventory.signum() > 0,
+				Collections.unmodifiableMap(attributes)));
+	}
+
+	/**
+	 * The entity's inventory, or {@code null} when the design or catalog does not say.
+	 */
+	private static BigDecimal inventoryOf(Map<String, String> entity) {
+		String inventory = attribute(entity, "inventory");
+		if (inventory.isEmpty() || inventory.length() > 32) {
+			return null;
+		}
+		try {
+			return new BigDecimal(inventory);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	/**
 	 * An attribute's rendered value, or {@code ""} when absent or left unrendered.
 	 */
 	private static String attribute(Map<String, String> entity, String name) {
-		String value = entity.get(name);
-		if (value == null) {
-			return "";
-		}
-		value = value.strip();
+		String value = rawValue(entity, name);
 		return Placeholders.containsReference(value) ? "" : value;
 	}
 
-	/** Target lists several categories comma-separated; an email shows one. */
-	private static String firstCategory(String categoryIds) {
-		int comma = categoryIds.indexOf(',');
-		return (comma < 0) ? categoryIds : categoryIds.substring(0, comma).strip();
+	private static String rawValue(Map<String, String> entity, String name) {
+		String value = entity.get(name);
+		return (value != null) ? value.strip() : "";
 	}
 
 	/**
@@ -207,12 +241,24 @@ class RecommendationMapper {
 	 *
 	 * @param useCase the use case
 	 * @param excludedIds ids never to show
+	 * @param cartIds the cart's ids, never shown among the recommendations
 	 * @param maxItems the cap
 	 * @param locale the locale prices are written for
 	 * @param currency the currency of prices
 	 */
-	record Audience(UseCase useCase, List<String> excludedIds, int maxItems, java.util.Locale locale,
-			java.util.Currency currency) {
+	record Audience(UseCase useCase, Set<String> excludedIds, Set<String> cartIds, int maxItems, Locale locale,
+			Currency currency) {
+
+		Audience {
+			excludedIds = Set.copyOf(excludedIds);
+			cartIds = Set.copyOf(cartIds);
+		}
+
+		static Audience of(UseCase useCase, EmailRequest request) {
+			return new Audience(useCase, new HashSet<>(request.excludedIds()), new HashSet<>(request.cartIds()),
+					request.maxItems(), request.locale(), request.currency());
+		}
+
 	}
 
 	/**

@@ -2,21 +2,24 @@ package io.recsbridge.recommendation;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What an AJO custom action sends, as a JSON body or as query parameters. Every field is
- * optional but some identity; field types are ones AJO's payload editor can produce.
+ * What an AJO custom action sends, as a JSON body or as query parameters; field types are
+ * ones AJO's payload editor can produce. Every field is optional, and AJO sends
+ * {@code ""} for a field whose source is empty: such strings (and blank list entries, and
+ * identities without an id) are read as not sent, before validation, so only a non-blank
+ * value can be invalid. A request naming nobody is answered, not refused (AJO would retry
+ * a 400 three times for nothing). {@link EmailRequest} is what the rest of the bridge
+ * reads.
  *
  * @param ecid the visitor's Experience Cloud ID, 38 digits
  * @param identities other identities of the person
@@ -31,7 +34,7 @@ import jakarta.validation.constraints.Size;
  * @param journeyVersionId correlation only
  * @param actionId correlation only
  */
-@IdentityPresent
+@EcidsWellFormed
 public record RecommendationRequest(@Pattern(regexp = Limits.ECID, message = Limits.ECID_MESSAGE) String ecid,
 		@Size(max = Limits.MAX_LIST) List<@NotNull @Valid Identity> identities,
 		@Size(max = 128) @Pattern(regexp = Limits.PRINTABLE, message = Limits.PRINTABLE_MESSAGE) String thirdPartyId,
@@ -48,10 +51,17 @@ public record RecommendationRequest(@Pattern(regexp = Limits.ECID, message = Lim
 		@Size(max = Limits.MAX_STRING) String actionId) {
 
 	public RecommendationRequest {
-		identities = Objects.requireNonNullElse(identities, List.of());
-		cartItemIds = Objects.requireNonNullElse(cartItemIds, List.of());
-		cartItems = Objects.requireNonNullElse(cartItems, List.of());
-		excludedIds = Objects.requireNonNullElse(excludedIds, List.of());
+		ecid = Blank.absent(ecid);
+		thirdPartyId = Blank.absent(thirdPartyId);
+		locale = Blank.absent(locale);
+		currency = Blank.absent(currency);
+		journeyId = Blank.absent(journeyId);
+		journeyVersionId = Blank.absent(journeyVersionId);
+		actionId = Blank.absent(actionId);
+		identities = Blank.without(identities, (identity) -> identity != null && identity.id() == null);
+		cartItemIds = Blank.without(cartItemIds, Blank::isBlank);
+		cartItems = Blank.without(cartItems, (line) -> line != null && line.isBlank());
+		excludedIds = Blank.without(excludedIds, Blank::isBlank);
 	}
 
 	/**
@@ -61,8 +71,14 @@ public record RecommendationRequest(@Pattern(regexp = Limits.ECID, message = Lim
 	 * custom namespace code
 	 * @param id the identifier in that namespace
 	 */
-	public record Identity(@NotBlank @Size(max = 64) String namespace,
-			@NotBlank @Size(max = Limits.MAX_STRING) String id) {
+	public record Identity(@NotNull(message = "is required with an id") @Size(max = 64) String namespace,
+			@NotNull @Size(max = Limits.MAX_STRING) String id) {
+
+		public Identity {
+			namespace = Blank.absent(namespace);
+			id = Blank.absent(id);
+		}
+
 	}
 
 	/**
@@ -82,6 +98,20 @@ public record RecommendationRequest(@Pattern(regexp = Limits.ECID, message = Lim
 			@Size(max = Limits.MAX_URL) String productUrl,
 			@DecimalMin("0") @Digits(integer = 12, fraction = 4) BigDecimal price,
 			@Min(0) @Max(100_000) Integer quantity) {
+
+		public CartItem {
+			id = Blank.absent(id);
+			name = Blank.absent(name);
+			imageUrl = Blank.absent(imageUrl);
+			productUrl = Blank.absent(productUrl);
+		}
+
+		/** Every field blank or absent: an empty line of the event, not a cart line. */
+		boolean isBlank() {
+			return this.id == null && this.name == null && this.imageUrl == null && this.productUrl == null
+					&& this.price == null && this.quantity == null;
+		}
+
 	}
 
 }

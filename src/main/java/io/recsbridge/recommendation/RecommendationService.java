@@ -2,11 +2,9 @@ package io.recsbridge.recommendation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -14,10 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import io.recsbridge.identity.IdentityResolution;
-import io.recsbridge.identity.PersonIdentity;
 import io.recsbridge.system.Deadline;
 import io.recsbridge.target.GuardedTarget;
 import io.recsbridge.target.TargetCallException;
@@ -84,8 +80,9 @@ class RecommendationService {
 	 * @param arrival when the server began reading the request, on the
 	 * {@link System#nanoTime()} clock: the deadline counts from there
 	 */
-	EmailPayload recommend(String useCaseName, RecommendationRequest request, String requestId, long arrival) {
+	EmailPayload recommend(String useCaseName, RecommendationRequest raw, String requestId, long arrival) {
 		UseCase useCase = this.useCases.find(useCaseName).orElseThrow(UnknownUseCaseException::new);
+		EmailRequest request = EmailRequest.of(raw, useCase, this.properties);
 		long started = arrival;
 		Deadline deadline = Deadline.since(arrival, this.properties.deadline());
 		if (!deadline.allows(this.properties.answerReserve())) {
@@ -119,8 +116,9 @@ class RecommendationService {
 	 * there, as a send's does
 	 * @return the payload and its explanation
 	 */
-	Preview preview(String useCaseName, RecommendationRequest request, String requestId, long arrival) {
+	Preview preview(String useCaseName, RecommendationRequest raw, String requestId, long arrival) {
 		UseCase useCase = this.useCases.find(useCaseName).orElseThrow(UnknownUseCaseException::new);
+		EmailRequest request = EmailRequest.of(raw, useCase, this.properties);
 		long started = arrival;
 		Deadline deadline = Deadline.since(arrival, this.properties.deadline());
 		Explain explain = new Explain(useCase);
@@ -131,11 +129,13 @@ class RecommendationService {
 		}
 		catch (UpstreamRateLimitedException ex) {
 			status = ex.getStatusCode().value();
-			payload = EmailPayload.empty(useCase.name(), "", Source.NONE, Reason.TARGET_UNAVAILABLE, requestId);
+			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase), Source.NONE,
+					Reason.TARGET_UNAVAILABLE, requestId);
 		}
 		catch (TargetUnavailableException ex) {
 			status = ex.getStatusCode().value();
-			payload = EmailPayload.empty(useCase.name(), "", Source.NONE, ex.reason(), requestId);
+			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase), Source.NONE, ex.reason(),
+					requestId);
 		}
 		long elapsedNanos = System.nanoTime() - started;
 		explain.answered(status, elapsedNanos);
@@ -150,39 +150,46 @@ class RecommendationService {
 		AccessLog.log(useCase, source, reason, itemCount, ecid, elapsedNanos);
 	}
 
-	private EmailPayload answer(UseCase useCase, RecommendationRequest request, String requestId, Deadline deadline,
+	private EmailPayload answer(UseCase useCase, EmailRequest request, String requestId, Deadline deadline,
 			Trace trace) {
-		List<PersonIdentity> given = identitiesOf(request);
-		List<String> ecids = this.identities.ecidsOf(request.ecid(), given, deadline);
-		trace.identities(request.ecid(), given, ecids);
+		List<String> ecids = request.namesSomeone()
+				? this.identities.ecidsOf(request.ecid(), request.identities(), deadline) : List.of();
+		trace.identities(request.ecid(), request.identities(), ecids);
 		if (ecids.isEmpty()) {
-			return EmailPayload.empty(useCase.name(), "", Source.NONE, Reason.IDENTITY_NOT_FOUND, requestId);
+			return EmailPayload.empty(useCase.name(), "", cart(request, useCase), Source.NONE,
+					Reason.IDENTITY_NOT_FOUND, requestId);
 		}
-		List<String> excludedIds = distinctIds(request.excludedIds().stream());
-		int maxItems = (request.maxItems() != null) ? request.maxItems() : useCase.defaultMaxItems();
-		RecommendationMapper.Audience audience = new RecommendationMapper.Audience(useCase, excludedIds, maxItems,
-				localeOf(request), currencyOf(request));
+		RecommendationMapper.Audience audience = RecommendationMapper.Audience.of(useCase, request);
 		// Every ECID's call starts before any is waited on: several devices cost one
 		// Target round trip, not one each.
 		List<Visit> visits = ecids.stream()
-			.map((ecid) -> visit(useCase, request, requestId, ecid, excludedIds, audience, deadline, trace))
+			.map((ecid) -> visit(useCase, request, requestId, ecid, deadline, trace))
 			.toList();
 		List<Outcome> outcomes = visits.stream().map((visit) -> land(visit, audience, deadline, trace)).toList();
-		return combine(new Answer(useCase, ecids.get(0), requestId), outcomes, request, audience, trace);
+		return combine(new Answer(useCase, ecids.get(0), requestId, cart(request, useCase)), outcomes, audience, trace);
+	}
+
+	/**
+	 * The cart block: the request's lines, shaped like the recommendations.
+	 */
+	private EmailCart cart(EmailRequest request, UseCase useCase) {
+		return this.mapper.cart(request.cart(), Map.of(), RecommendationMapper.Audience.of(useCase, request));
 	}
 
 	/**
 	 * One ECID's answer: a fresh cached one, or the Target call started for it (one call
 	 * shared by identical concurrent requests). A preview always starts its own call.
 	 */
-	private Visit visit(UseCase useCase, RecommendationRequest request, String requestId, String ecid,
-			List<String> excludedIds, RecommendationMapper.Audience audience, Deadline deadline, Trace trace) {
+	private Visit visit(UseCase useCase, EmailRequest request, String requestId, String ecid, Deadline deadline,
+			Trace trace) {
 		Trace.Visit heard = trace.visit(ecid);
-		TargetQuery query = new TargetQuery(requestId, ecid, blankToNull(request.thirdPartyId()), useCase.mbox(),
-				cartIdsOf(request), excludedIds, heard);
+		TargetQuery query = new TargetQuery(requestId, ecid, request.thirdPartyId(), useCase.mbox(), request.cartIds(),
+				request.excludedIds(), heard);
+		// The whole cart, not only the ten ids Target reads: every cart id is kept out of
+		// the items.
 		AnswerKey key = new AnswerKey(useCase.name(), ecid, (query.thirdPartyId() != null) ? query.thirdPartyId() : "",
-				query.cartIdsForTarget(), excludedIds, audience.maxItems(), audience.locale().toLanguageTag(),
-				audience.currency().getCurrencyCode());
+				request.cartIds(), request.excludedIds(), request.maxItems(), request.locale().toLanguageTag(),
+				request.currency().getCurrencyCode());
 		if (trace.preview()) {
 			heard.cache(AnswerCache.FRESH, "skipped: a preview always asks Target");
 			try {
@@ -249,8 +256,8 @@ class RecommendationService {
 	 * One answer from every ECID's: their items interleaved by rank, best source first;
 	 * when none has items, why; when Target failed for them all, the fallback.
 	 */
-	private EmailPayload combine(Answer answer, List<Outcome> outcomes, RecommendationRequest request,
-			RecommendationMapper.Audience audience, Trace trace) {
+	private EmailPayload combine(Answer answer, List<Outcome> outcomes, RecommendationMapper.Audience audience,
+			Trace trace) {
 		List<Outcome> withItems = outcomes.stream().filter(Outcome::hasItems).toList();
 		TargetCallException failure = outcomes.stream()
 			.map(Outcome::failure)
@@ -263,7 +270,7 @@ class RecommendationService {
 			return answer.with(merge(withItems, audience.maxItems()), source, reason);
 		}
 		if (failure != null) {
-			return whenTargetFailed(answer, request, audience, failure, trace);
+			return whenTargetFailed(answer, audience, failure, trace);
 		}
 		RecommendationMapper.Recommendations none = outcomes.stream()
 			.map(Outcome::recommendations)
@@ -328,63 +335,24 @@ class RecommendationService {
 	}
 
 	/**
-	 * Target failed and no last-good answer exists: the use case's fallback.
+	 * Target failed and no last-good answer exists: the use case's fallback for the
+	 * items. Out of rate-limit permits with no cart to show, a 429 lets AJO retry; with a
+	 * cart, the email has something to say now.
 	 */
-	private EmailPayload whenTargetFailed(Answer answer, RecommendationRequest request,
-			RecommendationMapper.Audience audience, TargetCallException failure, Trace trace) {
+	private EmailPayload whenTargetFailed(Answer answer, RecommendationMapper.Audience audience,
+			TargetCallException failure, Trace trace) {
 		Reason reason = reasonOf(failure);
 		FallbackPolicy policy = this.fallbacks.policyFor(answer.useCase());
-		trace.fallback((failure.failure() == Failure.RATE_LIMITED) ? null : policy, reason, failure);
-		if (failure.failure() == Failure.RATE_LIMITED) {
+		boolean retryLater = failure.failure() == Failure.RATE_LIMITED && !answer.cart().hasItems();
+		trace.fallback(retryLater ? null : policy, reason, failure);
+		if (retryLater) {
 			throw new UpstreamRateLimitedException(failure.retryAfter());
 		}
 		if (policy == FallbackPolicy.ERROR) {
 			throw new TargetUnavailableException(reason);
 		}
-		return answer.with(this.fallbacks.itemsFor(answer.useCase(), request, audience, trace.fallbackEntities()),
+		return answer.with(this.fallbacks.itemsFor(answer.useCase(), audience, trace.fallbackEntities()),
 				Source.FALLBACK, reason);
-	}
-
-	/**
-	 * The request's identities, for resolution; AJO sends {@code ""} for empty fields.
-	 */
-	private static List<PersonIdentity> identitiesOf(RecommendationRequest request) {
-		return request.identities()
-			.stream()
-			.filter((identity) -> identity.namespace() != null && identity.id() != null && !identity.id().isBlank())
-			.map((identity) -> new PersonIdentity(identity.namespace().strip(), identity.id().strip()))
-			.toList();
-	}
-
-	/** The cart as Target should see it: listed ids first, then the lines' ids. */
-	private static List<String> cartIdsOf(RecommendationRequest request) {
-		return distinctIds(Stream.concat(request.cartItemIds().stream(),
-				request.cartItems().stream().map(RecommendationRequest.CartItem::id)));
-	}
-
-	/** AJO sends {@code ""} for an event field that was empty: such ids are skipped. */
-	private static List<String> distinctIds(Stream<String> ids) {
-		Set<String> distinct = new LinkedHashSet<>();
-		ids.filter((id) -> id != null && !id.isBlank()).map(String::strip).forEach(distinct::add);
-		return List.copyOf(distinct);
-	}
-
-	private Locale localeOf(RecommendationRequest request) {
-		if (request.locale() == null || request.locale().isBlank()) {
-			return this.properties.defaultLocale();
-		}
-		return Locale.forLanguageTag(request.locale().replace('_', '-'));
-	}
-
-	private Currency currencyOf(RecommendationRequest request) {
-		if (request.currency() == null || request.currency().isBlank()) {
-			return this.properties.defaultCurrency();
-		}
-		return Currency.getInstance(request.currency());
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/**
@@ -408,14 +376,15 @@ class RecommendationService {
 	}
 
 	/**
-	 * The parts of the payload that do not depend on where the items came from.
+	 * The parts of the payload that do not depend on where the items came from: the cart
+	 * among them.
 	 */
-	private record Answer(UseCase useCase, String ecid, String requestId) {
+	private record Answer(UseCase useCase, String ecid, String requestId, EmailCart cart) {
 
 		EmailPayload with(RecommendationMapper.Recommendations recommendations, Source source, Reason reason) {
 			List<EmailItem> items = recommendations.items();
-			return new EmailPayload(this.useCase.name(), this.ecid, !items.isEmpty(), items.size(), items, source,
-					reason, recommendations.activityId(), recommendations.activityName(),
+			return new EmailPayload(this.useCase.name(), this.ecid, !items.isEmpty(), items.size(), items, this.cart,
+					source, reason, recommendations.activityId(), recommendations.activityName(),
 					recommendations.experienceName(), this.requestId);
 		}
 

@@ -61,9 +61,10 @@ class EdgeAndIdentityEndToEndTests {
 
 	private static final String JANE_CART = """
 			{"identities": [{"namespace": "Email", "id": "jane@example.com"}], "thirdPartyId": "crm-000123",
-			 "cartItemIds": ["coat-alpine-01", "coat-parka-02"],
-			 "cartItems": [{"id": "coat-parka-02", "name": "Harbour Parka", "price": 189.5, "quantity": 1},
-			               {"id": "sweat-crew-03", "name": "Crew Sweatshirt", "price": 59, "quantity": 1}],
+			 "cartItemIds": ["coat-alpine-01", "coat-parka-02", "sweat-crew-03"],
+			 "cartItems": [{"id": "coat-alpine-01", "name": "Alpine Down Coat", "price": 249.99, "quantity": 1,
+			                "imageUrl": "/img/coat-alpine-01.jpg", "productUrl": "/p/coat-alpine-01"},
+			               {"id": "coat-parka-02", "name": "Harbour Parka", "price": 189.5, "quantity": 2}],
 			 "excludedIds": ["sweat-crew-03"], "locale": "en-US", "currency": "USD"}
 			""";
 
@@ -128,7 +129,7 @@ class EdgeAndIdentityEndToEndTests {
 	void anEmailResolvedToOneEcidGetsTheSameEmailPayloadThroughEdgeAsThroughDelivery() throws Exception {
 		stubMembers(ECID_PHONE);
 		adobe.stubFor(post(urlPathEqualTo(INTERACT))
-			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart.json"))));
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart-based.json"))));
 
 		double resolved = emailsResolved();
 
@@ -154,7 +155,7 @@ class EdgeAndIdentityEndToEndTests {
 	void aPersonWithTwoDevicesGetsBothDevicesItemsInterleavedByRank() throws Exception {
 		stubMembers(ECID_PHONE, ECID_LAPTOP);
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withRequestBody(containing(ECID_PHONE))
-			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart.json"))));
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart-based.json"))));
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withRequestBody(containing(ECID_LAPTOP))
 			.willReturn(
 					okJson("""
@@ -178,7 +179,7 @@ class EdgeAndIdentityEndToEndTests {
 			ids.add(item.get("id").asText());
 			ranks.add(item.get("rank").asInt());
 		});
-		assertThat(ids).containsExactly("coat-alpine-01", "boot-chelsea-02", "coat-parka-02", "scarf-wool-07");
+		assertThat(ids).containsExactly("scarf-wool-07", "boot-chelsea-02", "knit-merino-01", "beanie-rib-04");
 		assertThat(ranks).containsExactly(1, 2, 3, 4);
 		adobe.verify(2, postRequestedFor(urlPathEqualTo(INTERACT)));
 	}

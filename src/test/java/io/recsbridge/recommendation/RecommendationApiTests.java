@@ -38,21 +38,28 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 
 	private static final String ECID = "45781285307713846961427437541683283427";
 
+	/**
+	 * Two coats with names and prices, as AJO's event carried them, and a sweatshirt by
+	 * id alone.
+	 */
 	private static final String CART_REQUEST = """
 			{"ecid": "%s", "thirdPartyId": "crm-000123",
-			 "cartItemIds": ["coat-alpine-01", "coat-parka-02"],
-			 "cartItems": [{"id": "coat-parka-02", "name": "Harbour Parka", "price": 189.5, "quantity": 1},
-			               {"id": "sweat-crew-03", "name": "Crew Sweatshirt", "price": 59, "quantity": 1}],
+			 "cartItemIds": ["coat-alpine-01", "coat-parka-02", "sweat-crew-03"],
+			 "cartItems": [{"id": "coat-alpine-01", "name": "Alpine Down Coat", "price": 249.99, "quantity": 1,
+			                "imageUrl": "/img/coat-alpine-01.jpg", "productUrl": "/p/coat-alpine-01"},
+			               {"id": "coat-parka-02", "name": "Harbour Parka", "price": 189.5, "quantity": 2}],
 			 "excludedIds": ["sweat-crew-03"], "locale": "en-US", "currency": "USD",
 			 "journeyId": "j-1", "journeyVersionId": "v-1", "actionId": "a-1"}
 			""".formatted(ECID);
+
+	private static final String CART_BASED = "/io/recsbridge/target/delivery-response-cart-based.json";
 
 	private static final CustomComparator ANY_REQUEST_ID = new CustomComparator(JSONCompareMode.STRICT,
 			new Customization("requestId", new RegularExpressionValueMatcher<>("[0-9a-f-]{36}")));
 
 	@Test
-	void postAnswersTheEmailPayloadFromTargetsRecommendations() throws Exception {
-		stubTarget(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json")));
+	void postAnswersTheCartAndWhatTargetsCartBasedCriteriaRecommend() throws Exception {
+		stubTarget(okJson(Fixtures.read(CART_BASED)));
 
 		HttpResponse<String> response = this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST);
 
@@ -78,11 +85,15 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 
 	@Test
 	void getWithQueryParametersAnswersLikePost() throws Exception {
-		stubTarget(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json")));
 
+		stubTarget(okJson(Fixtures.read(CART_BASED)));
 		HttpResponse<String> response = this.api.get("/v1/recommendations/abandoned-cart?ecid=" + ECID
-				+ "&thirdPartyId=crm-000123&cartItemIds=coat-alpine-01,coat-parka-02&cartItems[0].id=sweat-crew-03"
-				+ "&excludedIds=sweat-crew-03&locale=en-US&currency=USD");
+				+ "&thirdPartyId=crm-000123&cartItemIds=coat-alpine-01,coat-parka-02,sweat-crew-03"
+				+ "&cartItems[0].id=coat-alpine-01&cartItems[0].name=Alpine%20Down%20Coat&cartItems[0].price=249.99"
+				+ "&cartItems[0].quantity=1&cartItems[0].imageUrl=/img/coat-alpine-01.jpg"
+				+ "&cartItems[0].productUrl=/p/coat-alpine-01&cartItems[1].id=coat-parka-02"
+				+ "&cartItems[1].name=Harbour%20Parka&cartItems[1].price=189.5&cartItems[1].quantity=2"
+				+ "&excludedIds=sweat-crew-03&locale=en-US&currency=USD&journeyId=&actionId=");
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JSONAssert.assertEquals(Fixtures.read(here("email-payload-cart.json")), response.body(), ANY_REQUEST_ID);
@@ -127,10 +138,68 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 		assertThat(this.target.getAllServeEvents()).isEmpty();
 	}
 
+	@Test
+	void aTargetAnswerHoldingCartIdsHasThemDroppedFromTheItems() throws Exception {
+		stubTarget(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json")));
+
+		JsonNode payload = body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST));
+
+		assertThat(payload.get("items")).extracting((item) -> item.get("id").asText()).containsExactly("scarf-wool-07");
+		assertThat(payload.get("items").get(0).get("rank").asInt()).isEqualTo(1);
+		assertThat(payload.get("itemCount").asInt()).isEqualTo(1);
+		assertThat(payload.at("/cart/items")).extracting((item) -> item.get("id").asText())
+			.containsExactly("coat-alpine-01", "coat-parka-02", "sweat-crew-03");
+	}
+
+	@Test
+	void everyFieldSentBlankIsReadAsNotSent() throws Exception {
+		stubTarget(okJson(Fixtures.read(CART_BASED)));
+
+		HttpResponse<String> response = this.api.postJson("/v1/recommendations/abandoned-cart",
+				"""
+						{"ecid": "%s", "identities": [{"namespace": "Email", "id": ""}, {"namespace": "", "id": "  "}],
+						 "thirdPartyId": "", "cartItemIds": ["coat-alpine-01", "", " "],
+						 "cartItems": [{"id": "", "name": "", "imageUrl": "", "productUrl": "", "price": null, "quantity": null},
+						               {"id": "coat-parka-02", "name": "", "imageUrl": "", "productUrl": "", "price": "", "quantity": ""}],
+						 "excludedIds": [""], "maxItems": "", "locale": "", "currency": "  ",
+						 "journeyId": "", "journeyVersionId": "", "actionId": ""}"""
+					.formatted(ECID));
+
+		JsonNode payload = body(response);
+		assertNoNulls(payload);
+		assertThat(payload.get("source").asText()).isEqualTo("target");
+		assertThat(payload.at("/cart/items")).extracting((item) -> item.get("id").asText())
+			.containsExactly("coat-parka-02", "coat-alpine-01");
+		assertThat(payload.at("/cart/items/0/quantity").asInt()).isEqualTo(1);
+		assertThat(payload.at("/items/0/currency").asText()).isEqualTo("USD");
+		String expected = """
+				{"id": {"marketingCloudVisitorId": "%s"}, "execute": {"mboxes": [{"index": 0,
+				 "name": "ajo-abandoned-cart", "parameters": {"cartIds": "coat-parka-02,coat-alpine-01",
+				 "entity.event.detailsOnly": "true"}}]}}""".formatted(ECID);
+		this.target.verify(postRequestedFor(urlPathEqualTo("/rest/v1/delivery"))
+			.withRequestBody(equalToJson(expected, true, true)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = { "{}", "{\"ecid\": \"\"}", "{\"ecid\": \" \", \"identities\": []}",
+			"{\"ecid\": \"\", \"identities\": [{\"namespace\": \"Email\", \"id\": \"\"}], \"thirdPartyId\": \"\"}" })
+	void aRequestNamingNobodyIsAnsweredIdentityNotFoundWithItsCart(String identity) throws Exception {
+		String request = identity.substring(0, identity.length() - 1) + (identity.equals("{}") ? "" : ", ")
+				+ "\"cartItems\": [{\"id\": \"coat-alpine-01\", \"name\": \"Alpine Down Coat\", \"price\": 249.99}]}";
+
+		JsonNode payload = body(this.api.postJson("/v1/recommendations/abandoned-cart", request));
+
+		assertEmpty(payload, "none", "identity-not-found");
+		assertThat(payload.at("/cart/hasItems").asBoolean()).isTrue();
+		assertThat(payload.at("/cart/items/0/name").asText()).isEqualTo("Alpine Down Coat");
+		assertThat(payload.at("/cart/formattedSubtotal").asText()).isEqualTo("$249.99");
+		assertThat(this.target.getAllServeEvents()).isEmpty();
+	}
+
 	@ParameterizedTest(name = "Target answering HTTP {0} gives {1}")
 	@CsvSource({ "500, target-unavailable", "503, target-unavailable", "429, target-unavailable",
 			"400, target-rejected", "404, target-rejected" })
-	void targetErrorsAreAnsweredWithTheCartsOwnLinesNotAnError(int status, String reason) throws Exception {
+	void targetErrorsAreAnsweredWithTheCartNotAnError(int status, String reason) throws Exception {
 		stubTarget(aResponse().withStatus(status)
 			.withBody("{\"status\": %d, \"message\": \"Bad things\"}".formatted(status)));
 
@@ -142,7 +211,7 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 	}
 
 	@Test
-	void targetUnreachableIsAnsweredWithTheCartsOwnLines() throws Exception {
+	void targetUnreachableIsAnsweredWithTheCart() throws Exception {
 		stubTarget(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
 		assertCartFallback(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)),
@@ -150,7 +219,7 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 	}
 
 	@Test
-	void targetAnsweringGarbageIsAnsweredWithTheCartsOwnLines() throws Exception {
+	void targetAnsweringGarbageIsAnsweredWithTheCart() throws Exception {
 		stubTarget(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("<html>oops"));
 
 		assertCartFallback(body(this.api.postJson("/v1/recommendations/abandoned-cart", CART_REQUEST)),
@@ -187,19 +256,18 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 	}
 
 	/**
-	 * The abandoned-cart fallback: the request's cart lines, less the excluded
-	 * sweatshirt.
+	 * The abandoned-cart fallback ({@code empty}): no recommendations, and the cart as
+	 * sent.
 	 */
-	private void assertCartFallback(JsonNode payload, String reason) {
+	private void assertCartFallback(JsonNode payload, String reason) throws Exception {
 		assertNoNulls(payload);
 		assertThat(payload.get("source").asText()).isEqualTo("fallback");
 		assertThat(payload.get("reason").asText()).isEqualTo(reason);
-		assertThat(payload.get("hasItems").asBoolean()).isTrue();
-		assertThat(payload.get("items")).singleElement().satisfies((item) -> {
-			assertThat(item.get("id").asText()).isEqualTo("coat-parka-02");
-			assertThat(item.get("name").asText()).isEqualTo("Harbour Parka");
-			assertThat(item.get("formattedPrice").asText()).isEqualTo("$189.50");
-		});
+		assertThat(payload.get("hasItems").asBoolean()).isFalse();
+		assertThat(payload.get("items")).isEmpty();
+		JSONAssert.assertEquals(
+				this.objectMapper.readTree(Fixtures.read(here("email-payload-cart.json"))).get("cart").toString(),
+				payload.get("cart").toString(), JSONCompareMode.STRICT);
 	}
 
 	private void assertEmpty(JsonNode payload, String source, String reason) {
@@ -219,8 +287,8 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 	private static void assertNoNulls(JsonNode payload) {
 		List<String> fields = new ArrayList<>();
 		payload.fieldNames().forEachRemaining(fields::add);
-		assertThat(fields).containsExactly("useCase", "ecid", "hasItems", "itemCount", "items", "source", "reason",
-				"activityId", "activityName", "experienceName", "requestId");
+		assertThat(fields).containsExactly("useCase", "ecid", "hasItems", "itemCount", "items", "cart", "source",
+				"reason", "activityId", "activityName", "experienceName", "requestId");
 		List<JsonNode> pending = new ArrayList<>(List.of(payload));
 		while (!pending.isEmpty()) {
 			JsonNode node = pending.remove(pending.size() - 1);

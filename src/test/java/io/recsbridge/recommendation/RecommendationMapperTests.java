@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,7 @@ class RecommendationMapperTests {
 	private final UseCase abandonedCart = UseCase.of("abandoned-cart",
 			new BridgeProperties.UseCaseProperties("ajo-abandoned-cart", 4,
 					orderedTracking("utm_source", "ajo", "utm_medium", "email", "utm_campaign", "abandoned-cart"),
-					FallbackPolicy.CART_ITEMS, null, null));
+					FallbackPolicy.EMPTY, null, null, List.of("salePrice", "rating"), null));
 
 	@Test
 	void designRenderedAsAJsonStringMapsToTheGoldenItems() throws Exception {
@@ -168,11 +169,11 @@ class RecommendationMapperTests {
 			"mailto:someone@example.com|''", "ftp://shop.example.com/p/1|''", "http://[bad|''" })
 	void productLinksAreAbsoluteHttpsAndTracked(String pageUrl, String expected) throws Exception {
 		UseCase useCase = UseCase.of("abandoned-cart", new BridgeProperties.UseCaseProperties("ajo-abandoned-cart", 4,
-				Map.of("utm_source", "ajo"), FallbackPolicy.CART_ITEMS, null, null));
+				Map.of("utm_source", "ajo"), FallbackPolicy.EMPTY, null, null, List.of(), null));
 		JsonNode content = json("{\"items\": [{\"id\": \"a\", \"pageUrl\": %s}]}".formatted(quoted(pageUrl)));
 
 		Recommendations result = this.mapper.map(new TargetDecision(List.of(new TargetOption("json", content, TOKENS))),
-				new Audience(useCase, List.of(), 4, Locale.US, Currency.getInstance("USD")));
+				new Audience(useCase, Set.of(), Set.of(), 4, Locale.US, Currency.getInstance("USD")));
 
 		assertThat(result.items().get(0).productUrl()).isEqualTo(expected);
 	}
@@ -257,13 +258,144 @@ class RecommendationMapperTests {
 		assertThat(result.activityId()).isEqualTo("302740");
 	}
 
+	@Test
+	void anIdInTheCartNeverAppearsAmongTheItems() throws Exception {
+		Audience audience = new Audience(this.abandonedCart, Set.of(), Set.of("coat-alpine-01", "coat-parka-02"), 4,
+				Locale.US, Currency.getInstance("USD"));
+
+		Recommendations result = this.mapper.map(
+				new TargetDecision(
+						List.of(new TargetOption("json", new TextNode(fixture("design-items.json")), TOKENS))),
+				audience);
+
+		assertThat(result.items()).extracting(EmailItem::id).containsExactly("sweat-crew-03", "scarf-wool-07");
+		assertThat(result.items()).extracting(EmailItem::rank).containsExactly(1, 2);
+	}
+
+	@Test
+	void everyEntitysFateIsReportedInTheOrderTargetRenderedThem() throws Exception {
+		UseCase useCase = useCase(List.of(), 5);
+		Audience audience = new Audience(useCase, Set.of("x"), Set.of("cart-1"), 2, Locale.US,
+				Currency.getInstance("USD"));
+		List<String> fates = new java.util.ArrayList<>();
+
+		Recommendations result = this.mapper.map(new TargetDecision(List.of(new TargetOption("json", json("""
+				{"items": [{"id": "a"}, {"id": ""}, {"id": "$entity3.id"}, {"id": "x"}, {"id": "cart-1"},
+				 {"id": "a"}, {"id": "low", "inventory": "4"}, {"id": "b", "inventory": "5"}, {"id": "c"}]}
+				"""), TOKENS))), audience,
+				(option, entity, fate, rank) -> fates.add(entity.get("id") + ":" + fate.label() + ":" + rank));
+
+		assertThat(result.items()).extracting(EmailItem::id).containsExactly("a", "b");
+		assertThat(fates).containsExactly("a:kept:1", ":no-id:0", "$entity3.id:unrendered-placeholder:0",
+				"x:excluded:0", "cart-1:in-cart:0", "a:duplicate:0", "low:below-min-inventory:0", "b:kept:2",
+				"c:over-max-items:0");
+	}
+
+	@ParameterizedTest(name = "inventory {0}, min-inventory {1}: shown {2}, inStock {3}")
+	@CsvSource(delimiter = '|', value = { "0|''|true|false", "0|1|false|false", "2|3|false|true", "3|3|true|true",
+			"''|3|true|true", "lots|3|true|true", "$entity1.inventory|3|true|true" })
+	void minInventoryHidesOnlyRecommendationsKnownToHaveTooFew(String inventory, String minInventory, boolean shown,
+			boolean inStock) throws Exception {
+		UseCase useCase = useCase(List.of(), minInventory.isEmpty() ? null : Integer.valueOf(minInventory));
+		JsonNode content = json("{\"items\": [{\"id\": \"a\", \"inventory\": %s}]}".formatted(quoted(inventory)));
+
+		Recommendations result = this.mapper.map(new TargetDecision(List.of(new TargetOption("json", content, TOKENS))),
+				new Audience(useCase, Set.of(), Set.of(), 4, Locale.US, Currency.getInstance("USD")));
+
+		assertThat(result.items()).hasSize(shown ? 1 : 0);
+		if (shown) {
+			assertThat(result.items().get(0).inStock()).isEqualTo(inStock);
+			assertThat(result.items().get(0).quantity()).isZero();
+		}
+	}
+
+	@Test
+	void everyConfiguredAttributeIsPresentInTheConfiguredOrder() throws Exception {
+		UseCase useCase = useCase(List.of("rating", "salePrice", "badge"), null);
+		JsonNode content = json("""
+				{"items": [{"id": "a", "salePrice": "19.99", "rating": "4.5", "other": "x"},
+				 {"id": "b", "rating": "$entity2.rating"}]}""");
+
+		Recommendations result = this.mapper.map(new TargetDecision(List.of(new TargetOption("json", content, TOKENS))),
+				new Audience(useCase, Set.of(), Set.of(), 4, Locale.US, Currency.getInstance("USD")));
+
+		assertThat(result.items().get(0).attributes()).containsExactly(Map.entry("rating", "4.5"),
+				Map.entry("salePrice", "19.99"), Map.entry("badge", ""));
+		assertThat(result.items().get(1).attributes()).containsExactly(Map.entry("rating", ""),
+				Map.entry("salePrice", ""), Map.entry("badge", ""));
+	}
+
+	@Test
+	void theCartKeepsItsLinesInOrderWithWhatAjoSentOverTheCatalogFieldByField() throws Exception {
+		List<EmailRequest.CartLine> lines = List.of(
+				new EmailRequest.CartLine("coat-alpine-01", "Alpine Coat (AJO)", "", "",
+						new java.math.BigDecimal("249.99"), 2),
+				EmailRequest.CartLine.idOnly("sweat-crew-03"), EmailRequest.CartLine.idOnly("unknown-9"));
+		Map<String, Map<String, String>> catalog = Map.of("coat-alpine-01",
+				Map.of("name", "Alpine Down Coat", "thumbnailUrl", "/img/coat-alpine-01.jpg", "pageUrl",
+						"/p/coat-alpine-01", "value", "249", "inventory", "12", "salePrice", "229"),
+				"sweat-crew-03", Map.of("name", "Crew Sweatshirt", "value", "59.5", "inventory", "0", "brand", "Loom"));
+
+		EmailCart cart = this.mapper.cart(lines, catalog, audience(List.of("sweat-crew-03"), 1, Locale.US, "USD"));
+
+		assertThat(cart.hasItems()).isTrue();
+		assertThat(cart.itemCount()).isEqualTo(3);
+		assertThat(cart.items()).extracting(EmailItem::id)
+			.containsExactly("coat-alpine-01", "sweat-crew-03", "unknown-9");
+		assertThat(cart.items()).extracting(EmailItem::rank).containsExactly(1, 2, 3);
+		EmailItem coat = cart.items().get(0);
+		assertThat(coat.name()).isEqualTo("Alpine Coat (AJO)");
+		assertThat(coat.imageUrl()).isEqualTo("https://cdn.example.com/img/coat-alpine-01.jpg");
+		assertThat(coat.productUrl()).startsWith("https://shop.example.com/p/coat-alpine-01?utm_source=ajo");
+		assertThat(coat.formattedPrice()).isEqualTo("$249.99");
+		assertThat(coat.quantity()).isEqualTo(2);
+		assertThat(coat.inStock()).isTrue();
+		assertThat(coat.attributes()).containsEntry("salePrice", "229");
+		EmailItem sweatshirt = cart.items().get(1);
+		assertThat(sweatshirt.name()).isEqualTo("Crew Sweatshirt");
+		assertThat(sweatshirt.brand()).isEqualTo("Loom");
+		assertThat(sweatshirt.quantity()).isEqualTo(1);
+		assertThat(sweatshirt.inStock()).isFalse();
+		EmailItem unknown = cart.items().get(2);
+		assertThat(unknown.name()).isEmpty();
+		assertThat(unknown.formattedPrice()).isEmpty();
+		assertThat(unknown.inStock()).isTrue();
+		assertThat(cart.subtotal()).isEqualByComparingTo("559.48");
+		assertThat(cart.formattedSubtotal()).isEqualTo("$559.48");
+	}
+
+	@Test
+	void anEmptyCartIsAnEmptyBlockWithNoSubtotal() {
+		EmailCart cart = this.mapper.cart(List.of(), Map.of(), audience(List.of(), 4, Locale.US, "USD"));
+
+		assertThat(cart.hasItems()).isFalse();
+		assertThat(cart.items()).isEmpty();
+		assertThat(cart.subtotal()).isZero();
+		assertThat(cart.formattedSubtotal()).isEmpty();
+	}
+
+	@Test
+	void aCartWithoutAnyKnownPriceHasNoFormattedSubtotal() {
+		EmailCart cart = this.mapper.cart(List.of(EmailRequest.CartLine.idOnly("a")), Map.of(),
+				audience(List.of(), 4, Locale.US, "USD"));
+
+		assertThat(cart.subtotal()).isZero();
+		assertThat(cart.formattedSubtotal()).isEmpty();
+	}
+
+	private static UseCase useCase(List<String> attributes, Integer minInventory) {
+		return UseCase.of("abandoned-cart", new BridgeProperties.UseCaseProperties("ajo-abandoned-cart", 4,
+				Map.of("utm_source", "ajo"), FallbackPolicy.EMPTY, null, null, attributes, minInventory));
+	}
+
 	private Recommendations map(JsonNode content, List<String> excludedIds, int maxItems) {
 		return this.mapper.map(new TargetDecision(List.of(new TargetOption("json", content, TOKENS))),
 				audience(excludedIds, maxItems, Locale.US, "USD"));
 	}
 
 	private Audience audience(List<String> excludedIds, int maxItems, Locale locale, String currency) {
-		return new Audience(this.abandonedCart, excludedIds, maxItems, locale, Currency.getInstance(currency));
+		return new Audience(this.abandonedCart, Set.copyOf(excludedIds), Set.of(), maxItems, locale,
+				Currency.getInstance(currency));
 	}
 
 	private RecommendationMapper mapper(URI imageBase, URI productBase) {

@@ -58,7 +58,9 @@ import static org.awaitility.Awaitility.await;
 		"resilience4j.bulkhead.instances.target.max-concurrent-calls=3",
 		"bridge.use-cases.recently-viewed.static-items=classpath:io/recsbridge/recommendation/best-sellers.json",
 		"bridge.use-cases.back-in-stock.mbox=ajo-back-in-stock", "bridge.use-cases.back-in-stock.fallback=empty",
-		"bridge.use-cases.price-drop.mbox=ajo-price-drop", "bridge.use-cases.price-drop.fallback=error" })
+		"bridge.use-cases.price-drop.mbox=ajo-price-drop", "bridge.use-cases.price-drop.fallback=error",
+		"bridge.use-cases.legacy-cart.mbox=ajo-abandoned-cart", "bridge.use-cases.legacy-cart.fallback=cart-items",
+		"bridge.use-cases.legacy-cart.tracking.utm_source=ajo" })
 class ResilienceTests extends BridgeAgainstTargetStandIn {
 
 	/**
@@ -106,7 +108,7 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 
 		Timed<JsonNode> answer = this.meters.timed("abandoned-cart", () -> payload("abandoned-cart", CART));
 
-		assertFallback(answer.value(), "coat-parka-02");
+		assertFallbackWithTheCart(answer.value());
 		assertThat(answer.server()).isLessThan(ANSWERED_WITHIN);
 		assertThat(this.meters.requests("abandoned-cart", "fallback", "target-unavailable")).isEqualTo(before + 1);
 	}
@@ -117,7 +119,7 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 
 		Timed<JsonNode> answer = this.meters.timed("abandoned-cart", () -> payload("abandoned-cart", CART));
 
-		assertFallback(answer.value(), "coat-parka-02");
+		assertFallbackWithTheCart(answer.value());
 		assertThat(answer.server()).isLessThan(ANSWERED_WITHIN);
 	}
 
@@ -135,7 +137,7 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 
 		Timed<JsonNode> answer = this.meters.timed("abandoned-cart", () -> payload("abandoned-cart", CART));
 
-		assertFallback(answer.value(), "coat-parka-02");
+		assertFallbackWithTheCart(answer.value());
 		assertThat(answer.server()).isLessThan(ANSWERED_WITHIN);
 		assertThat(this.meters.requests("abandoned-cart", "fallback", "target-unavailable")).isEqualTo(before + 1);
 	}
@@ -187,7 +189,7 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 
 		JsonNode payload = payload("abandoned-cart", CART);
 
-		assertFallback(payload, "coat-parka-02");
+		assertFallbackWithTheCart(payload);
 		assertThat(targetCalls()).isEqualTo(1);
 		assertThat(retry.getNumberOfFailedCallsWithoutRetryAttempt()).isEqualTo(failedWithoutRetry + 1);
 		assertThat(retry.getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(failedWithRetry);
@@ -209,7 +211,7 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 
 		JsonNode whileOpen = payload("abandoned-cart", CART);
 
-		assertFallback(whileOpen, "coat-parka-02");
+		assertFallbackWithTheCart(whileOpen);
 		assertThat(targetCalls()).isEqualTo(callsWhenOpened);
 
 		await().atMost(shipped.getWaitIntervalFunctionInOpenState().apply(1) * 2, TimeUnit.MILLISECONDS)
@@ -288,7 +290,9 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 
 		assertThat(payload.get("source").asText()).isEqualTo("stale");
 		assertThat(payload.get("reason").asText()).isEqualTo("target-unavailable");
-		assertThat(payload.get("itemCount").asInt()).isEqualTo(4);
+		assertThat(payload.get("items").findValuesAsText("id")).containsExactly("coat-alpine-01", "sweat-crew-03",
+				"scarf-wool-07");
+		assertThat(payload.at("/cart/items").findValuesAsText("id")).containsExactly("coat-parka-02");
 		assertThat(payload.get("activityId").asText()).isEqualTo("302740");
 		assertThat(this.meters.requests("abandoned-cart", "stale", "target-unavailable")).isEqualTo(before + 1);
 	}
@@ -321,13 +325,12 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 	}
 
 	@Test
-	void theCartItemsPolicyWithNoCartAnswersNoItems() throws Exception {
+	void theRetiredCartItemsPolicyIsReadAsEmpty() throws Exception {
 		stubTarget(aResponse().withStatus(503));
 
-		JsonNode payload = payload("abandoned-cart", "{\"ecid\": \"%s\"}".formatted(ECID));
+		JsonNode payload = payload("legacy-cart", CART);
 
-		assertThat(payload.get("source").asText()).isEqualTo("fallback");
-		assertThat(payload.get("hasItems").asBoolean()).isFalse();
+		assertFallbackWithTheCart(payload);
 	}
 
 	@Test
@@ -403,10 +406,16 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 		return this.objectMapper.readTree(response.body());
 	}
 
-	private static void assertFallback(JsonNode payload, String... ids) {
+	/**
+	 * The abandoned-cart fallback ({@code empty}) leaves the items empty; the cart is
+	 * answered as sent.
+	 */
+	private static void assertFallbackWithTheCart(JsonNode payload) {
 		assertThat(payload.get("source").asText()).isEqualTo("fallback");
 		assertThat(payload.get("reason").asText()).isEqualTo("target-unavailable");
-		assertThat(payload.get("items").findValuesAsText("id")).containsExactly(ids);
+		assertThat(payload.get("items")).isEmpty();
+		assertThat(payload.at("/cart/items").findValuesAsText("id")).containsExactly("coat-parka-02");
+		assertThat(payload.at("/cart/items/0/formattedPrice").asText()).isEqualTo("$189.50");
 	}
 
 	private static <T> List<T> concurrently(int count, ThrowingFunction<T> call) {

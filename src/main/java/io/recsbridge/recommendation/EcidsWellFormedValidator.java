@@ -6,9 +6,9 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /**
- * Checks {@link IdentityPresent}, reporting on the field the caller would fix.
+ * Checks {@link EcidsWellFormed}, reporting on the field the caller would fix.
  */
-class IdentityPresentValidator implements ConstraintValidator<IdentityPresent, RecommendationRequest> {
+class EcidsWellFormedValidator implements ConstraintValidator<EcidsWellFormed, RecommendationRequest> {
 
 	@Override
 	public boolean isValid(RecommendationRequest request, ConstraintValidatorContext context) {
@@ -28,18 +28,7 @@ class IdentityPresentValidator implements ConstraintValidator<IdentityPresent, R
 				valid = false;
 			}
 		}
-		if (!hasText(request.ecid())
-				&& identities.stream().noneMatch((identity) -> identity != null && hasText(identity.id()))) {
-			context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-				.addPropertyNode("ecid")
-				.addConstraintViolation();
-			valid = false;
-		}
 		return valid;
-	}
-
-	private static boolean hasText(String value) {
-		return value != null && !value.isBlank();
 	}
 
 }

@@ -10,16 +10,17 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * The request names the person: an {@code ecid}, or at least one identity (and any ECID
- * among the identities is a well-formed one).
+ * Any ECID among the request's identities is a well-formed one. That the request names
+ * someone at all is not required: a request naming nobody is answered
+ * {@code identity-not-found}.
  */
 @Documented
-@Constraint(validatedBy = IdentityPresentValidator.class)
+@Constraint(validatedBy = EcidsWellFormedValidator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@interface IdentityPresent {
+@interface EcidsWellFormed {
 
-	String message() default "an ecid or at least one identity is required";
+	String message() default Limits.ECID_MESSAGE;
 
 	Class<?>[] groups() default {};
 
