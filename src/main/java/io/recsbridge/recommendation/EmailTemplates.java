@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each use case's AJO email template, compiled once at start-up, rendered against a
- * payload as AJO renders it: Handlebars, HTML-escaped, the payload under
+ * payload as AJO renders it: Handlebars lists, HTML-escaped, conditions in AJO's
+ * {@code {%#if%}} helper ({@link AjoConditions}), the payload under
  * {@code context.journey.actions.<action>}. A use case names its file with
  * {@code email-template}; otherwise the kit's {@code openapi/ajo/<use case>-email.html}
  * is used when there is one.
@@ -42,7 +43,7 @@ class EmailTemplates {
 
 	EmailTemplates(BridgeProperties properties, ResourceLoader resources, ObjectMapper objectMapper) {
 		this.objectMapper = objectMapper;
-		Handlebars handlebars = new Handlebars();
+		Handlebars handlebars = AjoConditions.register(new Handlebars(), false);
 		properties.useCases().forEach((name, useCase) -> {
 			Resource template = useCase.emailTemplate();
 			if (template == null) {
@@ -56,8 +57,21 @@ class EmailTemplates {
 	}
 
 	static Template compile(Handlebars handlebars, Resource resource) {
+		return compile(handlebars, resource, false);
+	}
+
+	/**
+	 * Compiles a template, its AJO conditions included.
+	 * @param handlebars an engine {@link AjoConditions#register registered} for them
+	 * @param resource the template
+	 * @param strict whether a condition the rendering cannot evaluate is an error (the
+	 * kit's tests) rather than rendered false (an operator's template in the preview)
+	 * @return the template
+	 */
+	static Template compile(Handlebars handlebars, Resource resource, boolean strict) {
 		try (InputStream input = resource.getInputStream()) {
-			return handlebars.compileInline(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+			return handlebars.compileInline(
+					AjoConditions.translate(new String(input.readAllBytes(), StandardCharsets.UTF_8), strict));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the email template " + resource.getDescription(), ex);

@@ -12,15 +12,13 @@ import io.recsbridge.sandbox.EmulatedResponse.MboxResponse;
 
 /**
  * The part of the Target Delivery API the bridge uses: {@code execute} mboxes that record
- * views and carts in the visitor's profile, and the two Recommendations activities,
- * rendered through the project's design. Validates what Target validates, so the bridge
- * cannot pass here with a request Target would refuse.
+ * views in the visitor's profile, and the two Recommendations activities, rendered
+ * through the project's design. Validates what Target validates, so the bridge cannot
+ * pass here with a request Target would refuse.
  */
 final class DeliveryEmulator {
 
 	static final String PRODUCT_VIEW = "product-view";
-
-	static final String CART = "cart";
 
 	static final String ABANDONED_CART = "ajo-abandoned-cart";
 
@@ -108,16 +106,13 @@ final class DeliveryEmulator {
 
 	/**
 	 * Any mbox carrying {@code entity.id} counts as a view, unless the call says it only
-	 * shows details; the {@code cart} mbox records the cart it carries.
+	 * shows details. A cart is never recorded: Target keeps none.
 	 */
 	private void record(String visitor, Mbox mbox) {
 		String entityId = mbox.parameter("entity.id");
 		if (entityId != null && !"true".equalsIgnoreCase(mbox.parameter("entity.event.detailsOnly"))
 				&& this.catalog.find(entityId.strip()).isPresent()) {
 			this.profiles.recordView(visitor, entityId.strip());
-		}
-		if (CART.equals(mbox.name()) && mbox.parameter("cartIds") != null) {
-			this.profiles.recordCart(visitor, commaList(mbox.parameter("cartIds"), MAX_CART_IDS));
 		}
 	}
 
@@ -126,8 +121,8 @@ final class DeliveryEmulator {
 		Recommendation recommendation;
 		Activity activity;
 		if (ABANDONED_CART.equals(mbox.name())) {
-			recommendation = this.recommender.cartBased(this.profiles.get(visitor),
-					commaList(mbox.parameter("cartIds"), MAX_CART_IDS), excludedIds);
+			recommendation = this.recommender.cartBased(commaList(mbox.parameter("cartIds"), MAX_CART_IDS),
+					excludedIds);
 			activity = Activity.ABANDONED_CART;
 		}
 		else if (RECENTLY_VIEWED.equals(mbox.name())) {

@@ -8,9 +8,13 @@ import java.util.List;
  */
 final class DemoVisitors {
 
-	/** Left two winter coats and a sweatshirt in the cart. */
+	/**
+	 * Left two winter coats and a sweatshirt in the cart. Target stores no cart: the AJO
+	 * event carries it, so the demo requests send {@link #CART}.
+	 */
 	static final String CART_VISITOR = "45781285307713846961427437541683283427";
 
+	/** The demo AJO event's cart. */
 	static final List<String> CART = List.of("coat-alpine-01", "coat-parka-02", "sweat-crew-03");
 
 	/** Browsed without buying. */
@@ -26,7 +30,6 @@ final class DemoVisitors {
 	}
 
 	static void seed(VisitorProfiles profiles) {
-		profiles.recordCart(CART_VISITOR, CART);
 		VIEWS.forEach((id) -> profiles.recordView(BROWSING_VISITOR, id));
 	}
 

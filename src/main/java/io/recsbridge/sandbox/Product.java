@@ -19,20 +19,26 @@ import java.util.Map;
  * @param message a short merchandising line, possibly empty
  * @param popularity rank among all products, 1 the most popular; orders backup
  * recommendations
+ * @param custom the feed's custom attributes, such as {@code category} (a display name:
+ * Target cannot display {@code categoryId}), {@code rating} or {@code salePrice}
  */
 record Product(String id, String name, String categoryId, String brand, String pageUrl, String thumbnailUrl,
-		String value, int inventory, String message, int popularity) {
+		String value, int inventory, String message, int popularity, Map<String, String> custom) {
+
+	Product {
+		custom = (custom != null) ? Map.copyOf(custom) : Map.of();
+	}
 
 	/**
 	 * The attributes as a design sees them: every value a string, and {@code value}
-	 * without trailing zeros, as Target renders it ({@code 35.00} is {@code 35}).
+	 * without trailing zeros, as Target renders it ({@code 35.00} is {@code 35}). Not
+	 * {@code categoryId}: Target cannot display it in a design.
 	 * @return attribute name to value
 	 */
 	Map<String, String> attributes() {
-		Map<String, String> attributes = new LinkedHashMap<>();
+		Map<String, String> attributes = new LinkedHashMap<>(this.custom);
 		attributes.put("id", this.id);
 		attributes.put("name", this.name);
-		attributes.put("categoryId", this.categoryId);
 		attributes.put("brand", this.brand);
 		attributes.put("pageUrl", this.pageUrl);
 		attributes.put("thumbnailUrl", this.thumbnailUrl);

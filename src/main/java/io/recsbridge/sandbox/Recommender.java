@@ -13,8 +13,12 @@ import java.util.stream.Stream;
  */
 final class Recommender {
 
-	/** How many entities the project's design renders. */
-	static final int MAX_ENTITIES = 10;
+	/**
+	 * Target's most entities for one design. How many the design shows is the design's
+	 * own bound ({@code #if($foreach.count > N)#break#end}): Target sizes its fetch from
+	 * it, and the sandbox renders through the same design.
+	 */
+	static final int MAX_ENTITIES = 99;
 
 	private final Catalog catalog;
 
@@ -23,20 +27,21 @@ final class Recommender {
 	}
 
 	/**
-	 * Cart-Based: the cart's items in cart order, then what goes with them.
-	 * @param profile the visitor's profile
-	 * @param cartIds the request's {@code cartIds}, which win over the recorded cart;
-	 * empty when not sent
+	 * Cart-Based ("People Who Viewed These, Also Viewed"): what goes with the cart, never
+	 * the cart's own items, as Target's Cart-Based criteria recommend other items than
+	 * the ones specified. Target stores no cart: the request's {@code cartIds} are the
+	 * cart.
+	 * @param cartIds the request's {@code cartIds}
 	 * @param excludedIds ids never to recommend
-	 * @return the items, or popular items when there is no cart
+	 * @return the items, or popular items (Target's backup recommendations) when the cart
+	 * holds nothing the catalog knows
 	 */
-	Recommendation cartBased(VisitorProfile profile, List<String> cartIds, Collection<String> excludedIds) {
-		List<Product> cart = known(cartIds.isEmpty() ? profile.cart() : cartIds);
+	Recommendation cartBased(List<String> cartIds, Collection<String> excludedIds) {
+		List<Product> cart = known(cartIds);
 		if (cart.isEmpty()) {
 			return popular(excludedIds);
 		}
-		List<Product> entities = cap(Stream.concat(cart.stream(), this.catalog.goingWith(cart).stream()), excludedIds);
-		return new Recommendation(cart.get(0).id(), entities);
+		return new Recommendation(cart.get(0).id(), cap(this.catalog.goingWith(cart).stream(), excludedIds));
 	}
 
 	/**

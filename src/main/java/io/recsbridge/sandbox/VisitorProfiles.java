@@ -2,7 +2,6 @@ package io.recsbridge.sandbox;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -43,15 +42,7 @@ final class VisitorProfiles {
 		viewed.add(entityId);
 		profile.viewed().stream().filter((id) -> !id.equals(entityId)).forEach(viewed::add);
 		List<String> kept = viewed.subList(0, Math.min(this.maxViews, viewed.size()));
-		this.profiles.put(visitor, new VisitorProfile(kept, profile.cart()));
-	}
-
-	/**
-	 * Replaces the visitor's cart: Target keeps the cart last sent, not a sum of carts.
-	 */
-	synchronized void recordCart(String visitor, List<String> entityIds) {
-		VisitorProfile profile = get(visitor);
-		this.profiles.put(visitor, new VisitorProfile(profile.viewed(), List.copyOf(new LinkedHashSet<>(entityIds))));
+		this.profiles.put(visitor, new VisitorProfile(kept));
 	}
 
 	synchronized int size() {

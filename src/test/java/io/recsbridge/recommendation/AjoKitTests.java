@@ -33,9 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The AJO kit in {@code openapi/ajo} against real answers of the service on its sandbox:
- * the payload samples pasted into the custom action, and the email templates rendered by
- * a Handlebars engine as AJO renders them. A renamed field fails here, not in a
- * customer's inbox.
+ * the payload samples pasted into the custom action, and the email templates rendered as
+ * AJO renders them: lists by Handlebars' {@code {{#each}}}, conditions by AJO's own
+ * {@code {%#if ...%}} helper, whose expressions {@link AjoConditions} evaluates. A
+ * renamed field fails here, not in a customer's inbox.
  */
 @SandboxApplicationTest
 class AjoKitTests {
@@ -48,7 +49,7 @@ class AjoKitTests {
 
 	/** What a template reads: {@code item.x}, or a path under the action. */
 	private static final Pattern REFERENCE = Pattern
-		.compile("\\{\\{[#/]?(?:each |if )?(item\\.\\w+|context\\.journey\\.actions\\.\\w+\\.\\w+)");
+		.compile("\\b(item\\.\\w+|context\\.journey\\.actions\\.\\w+(?:\\.\\w+)+)");
 
 	@Autowired
 	private MockMvc mvc;
@@ -56,7 +57,7 @@ class AjoKitTests {
 	@Autowired
 	private ObjectMapper objectMapper;
 
-	private final Handlebars handlebars = new Handlebars();
+	private final Handlebars handlebars = AjoConditions.register(new Handlebars(), true);
 
 	private JsonNode answer(String useCase, String body) throws Exception {
 		String response = this.mvc
@@ -79,7 +80,8 @@ class AjoKitTests {
 		Map<String, Object> actionPayload = this.objectMapper.convertValue(payload, new TypeReference<>() {
 		});
 		return EmailTemplates.render(
-				EmailTemplates.compile(this.handlebars, new FileSystemResource(KIT.resolve(template))), actionPayload);
+				EmailTemplates.compile(this.handlebars, new FileSystemResource(KIT.resolve(template)), true),
+				actionPayload);
 	}
 
 	@Test
@@ -89,7 +91,57 @@ class AjoKitTests {
 		JsonNode real = answer("abandoned-cart", Files.readString(KIT.resolve("custom-action-request.json")));
 
 		assertThat(real.get("hasItems").asBoolean()).isTrue();
+		assertThat(real.at("/cart/hasItems").asBoolean()).isTrue();
 		assertSameShape("$", sample, real);
+	}
+
+	/**
+	 * AJO infers each field's type from the request sample: an empty list infers nothing,
+	 * and a price written {@code 249} would make the field an integer.
+	 */
+	@Test
+	void theRequestSampleDeclaresEveryListWithAnElementAndPricesAsDecimals() throws Exception {
+		JsonNode sample = this.objectMapper.readTree(KIT.resolve("custom-action-request.json").toFile());
+
+		sample.properties().forEach((field) -> {
+			if (field.getValue().isArray()) {
+				assertThat(field.getValue()).as(field.getKey()).isNotEmpty();
+			}
+		});
+		assertThat(sample.get("cartItems")).allSatisfy((line) -> {
+			assertThat(line.get("price").isFloatingPointNumber()).as("price %s", line.get("price")).isTrue();
+			assertThat(line.get("price").decimalValue().scale()).isPositive();
+			assertThat(line.get("quantity").isIntegralNumber()).isTrue();
+		});
+	}
+
+	@Test
+	void theAbandonedCartTemplateShowsTheCartThenWhatGoesWithIt() throws Exception {
+		JsonNode payload = answer("abandoned-cart", Files.readString(KIT.resolve("custom-action-request.json")));
+		assertThat(payload.at("/cart/itemCount").asInt()).isEqualTo(3);
+		assertThat(payload.get("itemCount").asInt()).isPositive();
+
+		String html = HtmlUtils.htmlUnescape(render("abandoned-cart-email.html", "RecsBridgeAbandonedCart", payload));
+
+		int goesWithIt = html.indexOf("Goes well with it");
+		assertThat(goesWithIt).isPositive();
+		for (JsonNode line : payload.at("/cart/items")) {
+			assertThat(html.indexOf(">" + line.get("name").asText() + "<")).as(line.get("id").asText())
+				.isBetween(0, goesWithIt);
+		}
+		for (JsonNode item : payload.get("items")) {
+			assertThat(html.indexOf(">" + item.get("name").asText() + "<")).as(item.get("id").asText())
+				.isGreaterThan(goesWithIt);
+		}
+		assertThat(html).contains("Subtotal: <strong>" + payload.at("/cart/formattedSubtotal").asText())
+			.contains("$59.99 × 2")
+			.doesNotContain("{{", "{%", "Take a look", "Have a look");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "abandoned-cart-email.html", "recently-viewed-email.html" })
+	void conditionsAreWrittenInAjosHelperSyntaxNotHandlebars(String template) throws IOException {
+		assertThat(Files.readString(KIT.resolve(template))).doesNotContain("{{#if", "{{#unless", "{{else if");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -141,9 +193,18 @@ class AjoKitTests {
 		}
 
 		assertThat(references).isNotEmpty().allSatisfy((path) -> {
-			String field = path.substring(path.lastIndexOf('.') + 1);
-			JsonNode owner = path.startsWith("item.") ? payload.get("items").get(0) : payload;
-			assertThat(owner.has(field)).as(path).isTrue();
+			if (path.startsWith("item.")) {
+				String field = path.substring("item.".length());
+				assertThat(payload.get("items").get(0).has(field)).as(path).isTrue();
+			}
+			else {
+				String[] steps = path.split("\\.");
+				JsonNode node = payload;
+				for (int i = 4; i < steps.length; i++) {
+					node = node.path(steps[i]);
+				}
+				assertThat(node.isMissingNode()).as(path).isFalse();
+			}
 		});
 	}
 

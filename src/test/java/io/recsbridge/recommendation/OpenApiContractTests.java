@@ -123,7 +123,8 @@ class OpenApiContractTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "{\"ecid\": \"123\"}", "{}", "{\"ecid\": \"" + ECID + "\", \"maxItems\": 21}",
+	@ValueSource(strings = { "{\"ecid\": \"123\"}", "{\"identities\": [{\"id\": \"jane@example.com\"}]}",
+			"{\"ecid\": \"" + ECID + "\", \"maxItems\": 21}",
 			"{\"ecid\": \"" + ECID + "\", \"cartItemIds\": [\"a,b\"]}", "{\"ecid\": ", "[]" })
 	void badRequestsAreProblemsAsSpecified(String body) throws Exception {
 		perform(postJson("abandoned-cart", body)).andExpect(status().isBadRequest())

@@ -63,9 +63,9 @@ class CatalogTests {
 
 	@Test
 	void valueRendersWithoutTrailingZeros() {
-		Product product = new Product("p", "P", "c", "b", "u", "t", "35.00", 3, "", 1);
+		Product product = new Product("p", "P", "c", "b", "u", "t", "35.00", 3, "", 1, null);
 		assertThat(product.attributes()).containsEntry("value", "35").containsEntry("inventory", "3");
-		Product unparsable = new Product("p", "P", "c", "b", "u", "t", "n/a", 3, "", 1);
+		Product unparsable = new Product("p", "P", "c", "b", "u", "t", "n/a", 3, "", 1, null);
 		assertThat(unparsable.attributes()).containsEntry("value", "n/a");
 	}
 

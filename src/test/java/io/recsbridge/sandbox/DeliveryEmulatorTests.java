@@ -81,10 +81,10 @@ class DeliveryEmulatorTests {
 	@Test
 	void mboxesAreAnsweredWithTheirIndexOrTheirPosition() {
 		EmulatedResponse response = this.emulator.deliver("sandbox", "s", request(ECID,
-				new Mbox(7, "ajo-recently-viewed", null), mbox("ajo-abandoned-cart", Map.of("cartIds", "hat-1"))));
+				new Mbox(7, "ajo-recently-viewed", null), mbox("ajo-abandoned-cart", Map.of("cartIds", "coat-1"))));
 		assertThat(response.execute().mboxes()).extracting(EmulatedResponse.MboxResponse::index).containsExactly(7, 1);
 		assertThat(response.execute().mboxes().get(1).options().get(0).content().at("/items/0/id").asText())
-			.isEqualTo("hat-1");
+			.isEqualTo("scarf-1");
 	}
 
 	@Test
@@ -118,11 +118,24 @@ class DeliveryEmulatorTests {
 	}
 
 	@Test
-	void theCartMboxKeepsTheFirstTenDistinctIds() {
-		String ids = "a,b,c,,d,e,f,g,h,i,j,k,a";
-		this.emulator.deliver("sandbox", "s", request(ECID, mbox("cart", Map.of("cartIds", ids))));
-		assertThat(this.profiles.get(ECID.marketingCloudVisitorId()).cart()).containsExactly("a", "b", "c", "d", "e",
-				"f", "g", "h", "i", "j");
+	void cartBasedReadsOnlyTheFirstTenCartIdsAndNeverAnswersThem() {
+		// coat-1 is the eleventh: Target ignores it, so coats are not what goes with the
+		// cart.
+		String ids = "a,b,c,,d,e,f,g,h,i,j,coat-1,a";
+		EmulatedResponse response = this.emulator.deliver("sandbox", "s",
+				request(ECID, mbox("ajo-abandoned-cart", Map.of("cartIds", ids))));
+		assertThat(response.execute().mboxes().get(0).options().get(0).content().at("/key").asText()).isEmpty();
+		String withTheCoat = this.emulator
+			.deliver("sandbox", "s", request(ECID, mbox("ajo-abandoned-cart", Map.of("cartIds", "hat-9,coat-1"))))
+			.execute()
+			.mboxes()
+			.get(0)
+			.options()
+			.get(0)
+			.content()
+			.toString();
+		assertThat(withTheCoat).contains("\"key\":\"coat-1\"").doesNotContain("\"id\":\"coat-1\"");
+		assertThat(this.profiles.get(ECID.marketingCloudVisitorId())).isEqualTo(VisitorProfile.EMPTY);
 	}
 
 	@Test

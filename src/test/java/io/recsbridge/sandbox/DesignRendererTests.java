@@ -3,6 +3,7 @@ package io.recsbridge.sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +17,20 @@ class DesignRendererTests {
 
 	private static final Path SAMPLE = Path.of("openapi/target/sample-rendered.json");
 
+	/**
+	 * The design's {@code #if($foreach.count > 24)#break#end}, which
+	 * openapi/target/README.md documents.
+	 */
+	private static final int DESIGN_BOUND = 24;
+
 	private final ObjectMapper objectMapper = new ObjectMapper();
 
 	private final DesignRenderer renderer = new DesignRenderer(this.objectMapper);
 
 	private static Product named(String name) {
 		return new Product("tote-1", name, "bags", "Brand \"B\"", "https://shop.example.com/p/tote-1",
-				"https://cdn.example.com/img/tote-1.jpg", "35.00", 7, "Say \"hi\"", 1);
+				"https://cdn.example.com/img/tote-1.jpg", "35.00", 7, "Say \"hi\"", 1,
+				Map.of("category", "Bags", "salePrice", "29", "rating", "4.5", "margin", "0.4"));
 	}
 
 	@ParameterizedTest
@@ -41,7 +49,11 @@ class DesignRendererTests {
 			.get("items")
 			.get(0);
 		assertThat(item.get("id").asText()).isEqualTo("tote-1");
-		assertThat(item.get("categoryId").asText()).isEqualTo("bags");
+		assertThat(item.has("categoryId")).as("Target cannot display categoryId").isFalse();
+		assertThat(item.get("category").asText()).isEqualTo("Bags");
+		assertThat(item.get("salePrice").asText()).isEqualTo("29");
+		assertThat(item.get("rating").asText()).isEqualTo("4.5");
+		assertThat(item.has("margin")).isFalse();
 		assertThat(item.get("pageUrl").asText()).isEqualTo("https://shop.example.com/p/tote-1");
 		assertThat(item.get("thumbnailUrl").asText()).isEqualTo("https://cdn.example.com/img/tote-1.jpg");
 		assertThat(item.get("value").asText()).isEqualTo("35");
@@ -50,7 +62,7 @@ class DesignRendererTests {
 
 	@Test
 	void missingAttributesRenderEmptyAndNoPlaceholderIsLeft() {
-		Product bare = new Product("bare-1", null, null, null, null, null, null, 0, null, 1);
+		Product bare = new Product("bare-1", null, null, null, null, null, null, 0, null, 1, null);
 		String rendered = this.renderer.render(new Recommendation("", List.of(bare, bare)));
 		assertThat(rendered).doesNotContain("$").doesNotContain("#");
 		JsonNode item = this.renderer.renderJson(new Recommendation("", List.of(bare))).get("items").get(0);
@@ -78,11 +90,19 @@ class DesignRendererTests {
 	}
 
 	@Test
-	void sampleFileIsWhatTheDesignRendersForTheDemoCartVisitor() throws Exception {
-		VisitorProfiles profiles = new VisitorProfiles(10, 20);
-		DemoVisitors.seed(profiles);
-		Recommendation recommendation = new Recommender(TestCatalogs.demo())
-			.cartBased(profiles.get(DemoVisitors.CART_VISITOR), List.of(), List.of());
+	void theDesignShowsAtMostItsDocumentedBoundOfEntities() {
+		List<Product> all = TestCatalogs.demo().popular();
+		assertThat(all).hasSizeGreaterThan(DESIGN_BOUND);
+
+		JsonNode items = this.renderer.renderJson(new Recommendation("", all)).get("items");
+
+		assertThat(items).hasSize(DESIGN_BOUND);
+		assertThat(items.get(DESIGN_BOUND - 1).get("id").asText()).isEqualTo(all.get(DESIGN_BOUND - 1).id());
+	}
+
+	@Test
+	void sampleFileIsWhatTheDesignRendersForTheDemoCart() throws Exception {
+		Recommendation recommendation = new Recommender(TestCatalogs.demo()).cartBased(DemoVisitors.CART, List.of());
 		JsonNode sample = this.objectMapper.readTree(Files.readString(SAMPLE));
 		assertThat(this.renderer.renderJson(recommendation)).isEqualTo(sample);
 	}

@@ -111,6 +111,19 @@ class SandboxEndToEndTests {
 				Map.of("mboxes", List.of(Map.of("index", 0, "name", mbox, "parameters", parameters))));
 	}
 
+	/** What the demo AJO event carries: the cart visitor, two coats and a sweatshirt. */
+	private static final String DEMO_CART_REQUEST = """
+			{"ecid": "%s", "cartItemIds": ["coat-alpine-01", "coat-parka-02", "sweat-crew-03"],
+			 "cartItems": [{"id": "coat-alpine-01", "name": "Alpine Down Coat", "price": 249.99, "quantity": 1},
+			               {"id": "coat-parka-02", "price": 289.99}, {"id": "sweat-crew-03", "price": 59.99}]}
+			""".formatted(DemoVisitors.CART_VISITOR);
+
+	private static List<String> cartIds(JsonNode payload) {
+		return StreamSupport.stream(payload.at("/cart/items").spliterator(), false)
+			.map((item) -> item.get("id").asText())
+			.toList();
+	}
+
 	private static List<String> ids(JsonNode payload) {
 		return StreamSupport.stream(payload.get("items").spliterator(), false)
 			.map((item) -> item.get("id").asText())
@@ -118,20 +131,24 @@ class SandboxEndToEndTests {
 	}
 
 	@Test
-	void abandonedCartForTheDemoCartVisitorAnswersTheCartFirstWithEmailReadyLinks() {
-		JsonNode payload = recommend("abandoned-cart", DemoVisitors.CART_VISITOR);
+	void theDemoCartIsAnsweredInTheCartAndWhatGoesWithItInTheItems() {
+		JsonNode payload = recommend("abandoned-cart", DEMO_CART_REQUEST, "sandbox-demo-key").getBody();
 		assertThat(payload.get("hasItems").asBoolean()).isTrue();
 		assertThat(payload.get("source").asText()).isEqualTo("target");
 		assertThat(payload.get("reason").asText()).isEmpty();
 		assertThat(payload.get("activityId").asText()).isEqualTo(Activity.ABANDONED_CART.id());
-		assertThat(ids(payload)).hasSize(4).startsWith("coat-alpine-01", "coat-parka-02", "sweat-crew-03");
-		JsonNode coat = payload.get("items").get(0);
+		assertThat(cartIds(payload)).containsExactlyElementsOf(DemoVisitors.CART);
+		assertThat(ids(payload)).hasSize(4).doesNotContainAnyElementsOf(DemoVisitors.CART);
+		JsonNode coat = payload.at("/cart/items/0");
 		assertThat(coat.get("name").asText()).isEqualTo("Alpine Down Coat");
-		assertThat(coat.get("imageUrl").asText()).isEqualTo("https://cdn.example.com/img/coat-alpine-01.jpg");
-		assertThat(coat.get("productUrl").asText()).startsWith("https://shop.example.com/p/coat-alpine-01?")
-			.contains("utm_campaign=abandoned-cart");
-		assertThat(coat.get("formattedPrice").asText()).isEqualTo("$249.00");
-		assertThat(payload.get("items").get(2).get("formattedPrice").asText()).isEqualTo("$59.50");
+		assertThat(coat.get("quantity").asInt()).isEqualTo(1);
+		assertThat(coat.get("formattedPrice").asText()).isEqualTo("$249.99");
+		assertThat(payload.at("/cart/formattedSubtotal").asText()).isEqualTo("$599.97");
+		JsonNode first = payload.get("items").get(0);
+		assertThat(first.get("productUrl").asText()).contains("utm_campaign=abandoned-cart");
+		assertThat(first.get("category").asText()).isNotEmpty();
+		assertThat(first.get("quantity").asInt()).isZero();
+		assertThat(first.get("attributes").get("rating").asText()).isNotEmpty();
 		payload.get("items").forEach((item) -> {
 			assertThat(item.get("imageUrl").asText()).startsWith("https://");
 			assertThat(item.get("productUrl").asText()).startsWith("https://");
@@ -145,7 +162,7 @@ class SandboxEndToEndTests {
 		ResponseEntity<JsonNode> jane = recommend("abandoned-cart",
 				"{\"identities\": [{\"namespace\": \"Email\", \"id\": \"Jane@Example.com\"}]}", "sandbox-demo-key");
 		assertThat(jane.getBody().get("ecid").asText()).isEqualTo(DemoVisitors.CART_VISITOR);
-		assertThat(ids(jane.getBody())).startsWith("coat-alpine-01", "coat-parka-02", "sweat-crew-03");
+		assertThat(ids(jane.getBody())).hasSize(4);
 
 		JsonNode robin = recommend("recently-viewed",
 				"{\"identities\": [{\"namespace\": \"Email\", \"id\": \"robin@example.com\"}]}", "sandbox-demo-key")
@@ -202,22 +219,16 @@ class SandboxEndToEndTests {
 	}
 
 	@Test
-	void recordingACartThroughTheDeliveryApiChangesAbandonedCart() {
-		String ecid = "99998888777766665555444433332222111100";
-		deliver(DELIVERY, mboxRequest(ecid, "cart", Map.of("cartIds", "boot-trail-01, acc-socks-04")));
-		assertThat(ids(recommend("abandoned-cart", ecid))).startsWith("boot-trail-01", "acc-socks-04");
-	}
-
-	@Test
-	void cartIdsInTheBridgeRequestWinOverTheRecordedCart() {
+	void theRequestsCartIsWhatCartBasedRecommendsForAsTargetStoresNoCart() {
 		JsonNode payload = recommend("abandoned-cart",
 				"{\"ecid\": \"" + DemoVisitors.CART_VISITOR
 						+ "\", \"cartItemIds\": [\"knit-cable-02\"], \"excludedIds\": [\"acc-beanie-01\"]}",
 				"sandbox-demo-key")
 			.getBody();
-		// Knitwear goes with coats and accessories; the recorded cart's sweatshirt is not
-		// asked about, and the beanie is excluded.
-		assertThat(ids(payload)).containsExactly("knit-cable-02", "coat-alpine-01", "coat-parka-02", "knit-merino-01");
+		// Knitwear goes with coats and accessories; the beanie is excluded.
+		assertThat(ids(payload)).startsWith("coat-alpine-01", "coat-parka-02", "knit-merino-01")
+			.doesNotContain("knit-cable-02", "acc-beanie-01");
+		assertThat(cartIds(payload)).containsExactly("knit-cable-02");
 	}
 
 	@Test
@@ -230,7 +241,8 @@ class SandboxEndToEndTests {
 	@Test
 	void theDeliveryApiAnswersAdobesResponseShape() {
 		JsonNode response = deliver(DELIVERY,
-				mboxRequest(DemoVisitors.CART_VISITOR, "ajo-abandoned-cart", Map.of("excludedIds", "coat-parka-02")))
+				mboxRequest(DemoVisitors.CART_VISITOR, "ajo-abandoned-cart",
+						Map.of("cartIds", String.join(",", DemoVisitors.CART), "excludedIds", "acc-beanie-01")))
 			.getBody();
 		assertThat(response.get("status").asInt()).isEqualTo(200);
 		assertThat(response.get("requestId").asText()).isEqualTo("req-42");
@@ -244,9 +256,11 @@ class SandboxEndToEndTests {
 		JsonNode option = mbox.at("/options/0");
 		assertThat(option.get("type").asText()).isEqualTo("json");
 		assertThat(option.at("/content/key").asText()).isEqualTo("coat-alpine-01");
-		assertThat(option.at("/content/items")).hasSizeLessThanOrEqualTo(10);
-		assertThat(ids(option.get("content"))).startsWith("coat-alpine-01", "sweat-crew-03")
-			.doesNotContain("coat-parka-02");
+		// The design's bound (24); never the cart, never the excluded beanie.
+		assertThat(option.at("/content/items")).hasSize(24);
+		assertThat(option.at("/content/items/0").has("categoryId")).isFalse();
+		assertThat(ids(option.get("content"))).doesNotContainAnyElementsOf(DemoVisitors.CART)
+			.doesNotContain("acc-beanie-01");
 		assertThat(option.at("/responseTokens/activity.id").asText()).isEqualTo(Activity.ABANDONED_CART.id());
 		assertThat(option.get("responseTokens").fieldNames()).toIterable()
 			.contains("activity.id", "activity.name", "experience.name", "option.id");

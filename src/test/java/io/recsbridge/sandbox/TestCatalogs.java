@@ -21,7 +21,7 @@ final class TestCatalogs {
 
 	static Product product(String id, String categoryId, int popularity) {
 		return new Product(id, "Name of " + id, categoryId, "Brand", "https://shop.example.com/p/" + id,
-				"https://cdn.example.com/img/" + id + ".jpg", "10", 1, "", popularity);
+				"https://cdn.example.com/img/" + id + ".jpg", "10", 1, "", popularity, Map.of("category", categoryId));
 	}
 
 	/**

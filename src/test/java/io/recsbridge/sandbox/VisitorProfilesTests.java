@@ -37,16 +37,6 @@ class VisitorProfilesTests {
 	}
 
 	@Test
-	void recordingACartReplacesThePreviousCartAndKeepsTheViews() {
-		VisitorProfiles profiles = new VisitorProfiles(10, 5);
-		profiles.recordView("v", "a");
-		profiles.recordCart("v", List.of("x", "y"));
-		profiles.recordCart("v", List.of("z", "x", "z"));
-		assertThat(profiles.get("v").cart()).containsExactly("z", "x");
-		assertThat(profiles.get("v").viewed()).containsExactly("a");
-	}
-
-	@Test
 	void visitorsBeyondTheCapEvictTheLeastRecentlyUsed() {
 		VisitorProfiles profiles = new VisitorProfiles(2, 5);
 		profiles.recordView("first", "a");
