@@ -153,12 +153,13 @@ class PreviewTests extends BridgeAgainstTargetStandIn {
 		assertThat(explain.at("/visits/0/target/outcome").asText()).isEqualTo("server_error");
 		assertThat(explain.at("/visits/0/caches/1/cache").asText()).isEqualTo("last-good");
 		assertThat(explain.at("/visits/0/caches/1/result").asText()).isEqualTo("miss");
-		assertThat(explain.at("/fallback/policy").asText()).isEqualTo("cart-items");
-		assertThat(explain.at("/fallback/taken").asText()).isEqualTo("the cart's own lines");
+		// The fallback governs the recommendations only; the cart is the request's.
+		assertThat(explain.at("/fallback/policy").asText()).isEqualTo("empty");
+		assertThat(explain.at("/fallback/taken").asText()).isEqualTo("no items");
 		assertThat(explain.at("/fallback/reason").asText()).isEqualTo("target-unavailable");
 		assertThat(explain.at("/fallback/why").asText()).contains("HTTP 503");
-		assertThat(explain.at("/fallbackEntities/0/id").asText()).isEqualTo("coat-parka-02");
-		assertThat(explain.at("/fallbackEntities/0/fate").asText()).isEqualTo("kept");
+		assertThat(explain.get("fallbackEntities")).isEmpty();
+		assertThat(preview.at("/payload/cart/items/0/id").asText()).isEqualTo("coat-parka-02");
 		assertThat(preview.get("html").asText()).contains(">Harbour Parka<");
 	}
 
