@@ -190,7 +190,7 @@ class EdgeAndIdentityEndToEndTests {
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withRequestBody(containing(ECID_PHONE))
 			.willReturn(aResponse().withStatus(503)));
 		adobe.stubFor(post(urlPathEqualTo(INTERACT)).withRequestBody(containing(ECID_LAPTOP))
-			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart.json"))));
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/edge-response-cart-based.json"))));
 
 		JsonNode payload = this.objectMapper
 			.readTree(this.api.postJson("/v1/recommendations/abandoned-cart", JANE_CART).body());
