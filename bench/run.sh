@@ -426,8 +426,9 @@ bridge_sources() {
 		END { printf "%d %d %d %d\n", all, target, cache, refused }'
 }
 
-# Times the Target circuit breaker has opened so far (its transitions are logged at WARN).
-breaker_opens() { grep -c 'Target circuit breaker: .* to OPEN' "$WORK/bridge.log" || true; }
+# Times the Target circuit breaker (or, in shared mode, the Redis one) has opened so far (their
+# transitions are logged at WARN).
+breaker_opens() { grep -cE '(Target|Redis) circuit breaker: .* to OPEN' "$WORK/bridge.log" || true; }
 
 # prime <mode>: load a freshly started bridge before its first cell.
 prime() {
