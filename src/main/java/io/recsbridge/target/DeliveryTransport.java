@@ -11,14 +11,11 @@ import java.util.concurrent.ConcurrentMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.recsbridge.system.OutboundHttp;
 import io.recsbridge.target.TargetCallException.Failure;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -30,9 +27,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class DeliveryTransport implements TargetClient {
 
 	static final String TRANSPORT_TAG = "delivery";
-
-	/** Target rejects a parameter value longer than this. */
-	private static final int MAX_PARAMETER_LENGTH = 5000;
 
 	private final RestClient restClient;
 
@@ -72,18 +66,7 @@ class DeliveryTransport implements TargetClient {
 
 	@Override
 	public TargetDecision execute(TargetQuery query) {
-		Timer.Sample sample = this.callTimers.start();
-		String outcome = "success";
-		try {
-			return call(query);
-		}
-		catch (TargetCallException ex) {
-			outcome = ex.failure().outcome();
-			throw ex;
-		}
-		finally {
-			this.callTimers.stop(sample, outcome);
-		}
+		return this.callTimers.time(() -> call(query));
 	}
 
 	private TargetDecision call(TargetQuery query) {
@@ -116,19 +99,9 @@ class DeliveryTransport implements TargetClient {
 			}
 			return decisionFor(response, query.mbox());
 		}
-		catch (ResourceAccessException ex) {
-			if (OutboundHttp.timedOut(ex)) {
-				throw new TargetCallException(Failure.TIMEOUT, "Target did not answer in time", ex.getCause());
-			}
-			throw new TargetCallException(Failure.UNREACHABLE, "Target could not be reached", ex.getCause());
-		}
 		catch (RestClientException ex) {
-			// A body cut short by the read timeout surfaces as a conversion failure: it
-			// is
-			// a timeout, not garbage, and the breaker and metrics should say so.
-			throw ReadFailures.classify(ex, "Target answered with an unreadable body");
+			throw ExchangeFailures.of(ex, "Target");
 		}
-
 	}
 
 	/**
@@ -152,39 +125,10 @@ class DeliveryTransport implements TargetClient {
 	}
 
 	DeliveryRequest requestFor(TargetQuery query) {
-		Map<String, String> parameters = new LinkedHashMap<>();
-		List<String> cartIds = query.cartIdsForTarget();
-		if (!cartIds.isEmpty()) {
-			parameters.put("cartIds", commaList(cartIds));
-		}
-		if (!query.excludedIds().isEmpty()) {
-			parameters.put("excludedIds", commaList(query.excludedIds()));
-		}
-		// A server-side call is not a product view: keep it out of the visitor's history.
-		parameters.put("entity.event.detailsOnly", "true");
-		DeliveryRequest.Mbox mbox = new DeliveryRequest.Mbox(0, query.mbox(), parameters);
+		DeliveryRequest.Mbox mbox = new DeliveryRequest.Mbox(0, query.mbox(), TargetParameters.of(query));
 		return new DeliveryRequest(query.requestId(), new DeliveryRequest.Context("web"),
 				new DeliveryRequest.VisitorId(query.ecid(), query.thirdPartyId()), this.property, this.environmentId,
 				new DeliveryRequest.Execute(List.of(mbox)));
-	}
-
-	/**
-	 * Joins ids with commas, leaving out the ids that would push the value past Target's
-	 * limit. Excluded ids left out here are still filtered from the answer.
-	 */
-	private static String commaList(List<String> ids) {
-		StringBuilder joined = new StringBuilder();
-		for (String id : ids) {
-			int length = joined.length() + ((joined.length() > 0) ? 1 : 0) + id.length();
-			if (length > MAX_PARAMETER_LENGTH) {
-				break;
-			}
-			if (joined.length() > 0) {
-				joined.append(',');
-			}
-			joined.append(id);
-		}
-		return joined.toString();
 	}
 
 	private static TargetDecision decisionFor(DeliveryResponse response, String mbox) {

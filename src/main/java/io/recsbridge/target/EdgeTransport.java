@@ -12,14 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.recsbridge.ims.AccessToken;
 import io.recsbridge.ims.AdobeApis;
 import io.recsbridge.ims.ImsException;
 import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
 import io.recsbridge.ims.UpstreamUnauthorizedException;
-import io.recsbridge.system.OutboundHttp;
 import io.recsbridge.target.TargetCallException.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -93,27 +90,20 @@ class EdgeTransport implements TargetClient {
 
 	@Override
 	public TargetDecision execute(TargetQuery query) {
-		Timer.Sample sample = this.callTimers.start();
-		String outcome = "success";
+		return this.callTimers.time(() -> callWithToken(query));
+	}
+
+	private TargetDecision callWithToken(TargetQuery query) {
 		try {
 			return this.tokens.withToken((token) -> call(token, query));
 		}
 		catch (UpstreamUnauthorizedException ex) {
-			outcome = Failure.REJECTED.outcome();
 			throw new TargetCallException(Failure.REJECTED, "The Edge Network refused a fresh IMS token");
 		}
 		catch (ImsException ex) {
 			Failure failure = ex.rejected() ? Failure.REJECTED : Failure.UNREACHABLE;
-			outcome = failure.outcome();
 			throw new TargetCallException(failure, "No IMS token for the Edge Network: " + ex.getMessage())
 				.withoutRetry();
-		}
-		catch (TargetCallException ex) {
-			outcome = ex.failure().outcome();
-			throw ex;
-		}
-		finally {
-			this.callTimers.stop(sample, outcome);
 		}
 	}
 
@@ -155,34 +145,15 @@ class EdgeTransport implements TargetClient {
 			}
 			return decisionFor(response, query.mbox());
 		}
-		catch (ResourceAccessException ex) {
-			if (OutboundHttp.timedOut(ex)) {
-				throw new TargetCallException(Failure.TIMEOUT, "The Edge Network did not answer in time", ex.getCause())
-					.withoutRetry();
-			}
-			throw new TargetCallException(Failure.UNREACHABLE, "The Edge Network could not be reached", ex.getCause())
-				.withoutRetry();
-		}
 		catch (RestClientException ex) {
-			// A body cut short by the read timeout surfaces as a conversion failure: it
-			// is
-			// a timeout, not garbage, and the breaker and metrics should say so.
-			throw ReadFailures.classify(ex, "The Edge Network answered with an unreadable body").withoutRetry();
+			// Adobe asks for retries of 429, 502, 503 and 504 only: not of timeouts,
+			// refused connections or unreadable bodies.
+			throw ExchangeFailures.of(ex, "The Edge Network").withoutRetry();
 		}
-
 	}
 
 	EdgeRequest requestFor(TargetQuery query) {
-		Map<String, String> target = new LinkedHashMap<>();
-		List<String> cartIds = query.cartIdsForTarget();
-		if (!cartIds.isEmpty()) {
-			target.put("cartIds", String.join(",", cartIds));
-		}
-		if (!query.excludedIds().isEmpty()) {
-			target.put("excludedIds", String.join(",", query.excludedIds()));
-		}
-		// A server-side call is not a product view: keep it out of the visitor's history.
-		target.put("entity.event.detailsOnly", "true");
+		Map<String, String> target = TargetParameters.of(query);
 		EdgeRequest.Xdm xdm = new EdgeRequest.Xdm(identityMapFor(query), this.properties.eventType(),
 				Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS).toString());
 		return new EdgeRequest(new EdgeRequest.Event(xdm, new EdgeRequest.Data(new EdgeRequest.Adobe(target))),

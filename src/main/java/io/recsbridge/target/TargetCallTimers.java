@@ -2,6 +2,7 @@ package io.recsbridge.target;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,12 +25,27 @@ final class TargetCallTimers {
 		this.transport = transport;
 	}
 
-	Timer.Sample start() {
-		return Timer.start(this.registry);
-	}
-
-	void stop(Timer.Sample sample, String outcome) {
-		sample.stop(this.byOutcome.computeIfAbsent(outcome, this::timer));
+	/**
+	 * Times one call, its outcome {@code success} or the {@link TargetCallException}'s
+	 * failure; anything else thrown is a bug, timed as {@code error}.
+	 * @param call the call
+	 * @return its decision
+	 */
+	TargetDecision time(Supplier<TargetDecision> call) {
+		Timer.Sample sample = Timer.start(this.registry);
+		String outcome = "error";
+		try {
+			TargetDecision decision = call.get();
+			outcome = "success";
+			return decision;
+		}
+		catch (TargetCallException ex) {
+			outcome = ex.failure().outcome();
+			throw ex;
+		}
+		finally {
+			sample.stop(this.byOutcome.computeIfAbsent(outcome, this::timer));
+		}
 	}
 
 	private Timer timer(String outcome) {

@@ -15,21 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A response Jackson could not read was cut off, timed out, or was garbage: each is told
  * apart by the causes Jackson keeps.
  */
-class ReadFailuresTests {
+class ExchangeFailuresTests {
 
 	@Test
 	void aBodyCutByTheReadTimeoutIsATimeout() {
 		RestClientException failure = new RestClientException("could not read",
 				new IOException("wrapped", new SocketTimeoutException("Read timed out")));
 
-		assertThat(ReadFailures.classify(failure, "garbage").failure()).isEqualTo(Failure.TIMEOUT);
+		assertThat(ExchangeFailures.classify(failure, "garbage").failure()).isEqualTo(Failure.TIMEOUT);
 	}
 
 	@Test
 	void aBodyCutOffOtherwiseIsUnreachable() {
 		RestClientException failure = new RestClientException("could not read", new IOException("connection reset"));
 
-		assertThat(ReadFailures.classify(failure, "garbage").failure()).isEqualTo(Failure.UNREACHABLE);
+		assertThat(ExchangeFailures.classify(failure, "garbage").failure()).isEqualTo(Failure.UNREACHABLE);
 	}
 
 	@Test
@@ -37,7 +37,7 @@ class ReadFailuresTests {
 		RestClientException failure = new RestClientException("could not read",
 				new JsonParseException(null, "Unexpected character ('<') secret-echo"));
 
-		TargetCallException classified = ReadFailures.classify(failure, "Target answered with an unreadable body");
+		TargetCallException classified = ExchangeFailures.classify(failure, "Target answered with an unreadable body");
 
 		assertThat(classified.failure()).isEqualTo(Failure.INVALID_RESPONSE);
 		assertThat(classified).hasMessage("Target answered with an unreadable body").hasNoCause();
