@@ -2,11 +2,11 @@ package io.recsbridge.recommendation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsbridge.system.StartupRefusal;
@@ -91,10 +91,23 @@ class Fallbacks {
 		};
 	}
 
-	private static JsonNode read(Resource resource, ObjectMapper objectMapper) {
+	/**
+	 * The operator's static fallback file, refused at start-up when it is not
+	 * {@code {"items": [...]}} (malformed JSON included) rather than at the first outage.
+	 */
+	static JsonNode read(Resource resource, ObjectMapper objectMapper) {
 		try (InputStream input = resource.getInputStream()) {
-			JsonNode items = objectMapper.readTree(input);
-			if (!items.path("items").isArray()) {
+			JsonNode items;
+			try {
+				items = objectMapper.readTree(input);
+			}
+			catch (JsonProcessingException ex) {
+				throw new StartupRefusal(
+						"The static fallback " + resource.getDescription() + " is not valid JSON (line "
+								+ ex.getLocation().getLineNr() + ").",
+						"Fix the file the use case's static-items names, or choose another fallback.");
+			}
+			if (items == null || !items.path("items").isArray()) {
 				throw new StartupRefusal(
 						"The static fallback " + resource.getDescription() + " is not {\"items\": [...]}.",
 						"Fix the file the use case's static-items names, or choose another fallback.");
@@ -102,7 +115,8 @@ class Fallbacks {
 			return items;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read static fallback " + resource.getDescription(), ex);
+			throw new StartupRefusal("The static fallback " + resource.getDescription() + " cannot be read.",
+					"Check the path the use case's static-items names (classpath: or file:).");
 		}
 	}
 
