@@ -16,6 +16,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
+import io.recsbridge.target.RequestBudget;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -46,7 +48,7 @@ public record BridgeProperties(@DefaultValue("700ms") @NotNull Duration deadline
 		@DefaultValue("20ms") @NotNull Duration answerReserve, @DefaultValue("5m") @NotNull Duration cacheTtl,
 		@DefaultValue("24h") @NotNull Duration cacheStaleTtl,
 		@DefaultValue("10000") @PositiveOrZero long cacheMaxEntries,
-		@DefaultValue("20000") @PositiveOrZero long cacheStaleMaxEntries) {
+		@DefaultValue("20000") @PositiveOrZero long cacheStaleMaxEntries) implements RequestBudget {
 
 	/**
 	 * One use case: which mbox renders it and how its links are tagged.

@@ -68,12 +68,6 @@ class RecommendationService {
 		this.fallbacks = fallbacks;
 		this.metrics = metrics;
 		this.properties = properties;
-		if (target.attemptBudget().plus(properties.answerReserve()).compareTo(properties.deadline()) > 0) {
-			throw new IllegalStateException("One Target attempt (TARGET_TIMEOUT plus the rate limiter's wait: "
-					+ target.attemptBudget().toMillis() + " ms) and the answer reserve ("
-					+ properties.answerReserve().toMillis() + " ms) must fit in BRIDGE_DEADLINE ("
-					+ properties.deadline().toMillis() + " ms)");
-		}
 	}
 
 	/**

@@ -25,7 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The Target client of the transport in force (the Delivery API for {@code delivery} and
  * {@code sandbox}, the Edge Network for {@code edge}), over {@link OutboundHttp}'s pooled
- * client with the configured timeouts.
+ * client with the {@link AttemptTimeout} in force.
  */
 @Configuration(proxyBeanMethods = false)
 class TargetClientConfiguration {
@@ -62,13 +62,13 @@ class TargetClientConfiguration {
 	TargetClient targetClient(RestClient.Builder builder, TargetProperties properties, TransportChoice choice,
 			ObjectProvider<TargetEndpoint> endpoints, ObjectProvider<EdgeConnection> emulatedEdge,
 			MeterRegistry meterRegistry, EdgeProperties edge, ImsProperties credential,
-			ObjectProvider<ImsTokens> tokens, BulkheadRegistry bulkheads) {
+			ObjectProvider<ImsTokens> tokens, BulkheadRegistry bulkheads, AttemptTimeout timeout) {
 		// A keep-alive connection for every call the bulkhead lets through: a call never
 		// waits for one.
 		int maxConnections = bulkheads.bulkhead(TargetResilienceConfiguration.INSTANCE)
 			.getBulkheadConfig()
 			.getMaxConcurrentCalls();
-		RestClient client = OutboundHttp.restClient(builder, properties.timeout(), maxConnections);
+		RestClient client = OutboundHttp.restClient(builder, timeout.effective(), maxConnections);
 		if (choice.transport() == Transport.EDGE) {
 			List<String> missing = new ArrayList<>();
 			if (edge.datastreamId() == null || edge.datastreamId().isBlank()) {

@@ -141,12 +141,12 @@ class TargetResilienceConfiguration {
 	@Bean
 	GuardedTarget guardedTarget(TargetClient transport, BulkheadRegistry bulkheads, RetryRegistry retries,
 			CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters, TargetPermits permits,
-			TargetProperties properties, Environment environment, SchedulingLag lag) {
+			AttemptTimeout timeout, Environment environment, SchedulingLag lag) {
 		CircuitBreaker breaker = breakers.circuitBreaker(INSTANCE);
 		breaker.getEventPublisher()
 			.onStateTransition((event) -> logger.warn("Target circuit breaker: {}", event.getStateTransition()));
 		RateLimiter rateLimiter = rateLimiters.rateLimiter(INSTANCE);
-		Duration attemptBudget = properties.timeout().plus(permits.maxWait());
+		Duration attemptBudget = timeout.effective().plus(permits.maxWait());
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("target-call-");
 		// Virtual threads on Java 21+ when enabled; each call waits on I/O, never
 		// computes.

@@ -32,7 +32,7 @@ class EdgeStartupTests {
 					TransportChoice.of(target.configuredTransport(), null, null),
 					beans.getBeanProvider(TargetEndpoint.class), beans.getBeanProvider(EdgeConnection.class),
 					new SimpleMeterRegistry(), edge, ims, beans.getBeanProvider(io.recsbridge.ims.ImsTokens.class),
-					BulkheadRegistry.ofDefaults()))
+					BulkheadRegistry.ofDefaults(), new AttemptTimeout(target.timeout(), target.timeout())))
 			.withMessageContaining("Set EDGE_DATASTREAM_ID, ADOBE_IMS_CLIENT_SECRET, ADOBE_IMS_ORG_ID");
 	}
 
