@@ -71,6 +71,8 @@ class SharedModeTests {
 
 	private static final String DELIVERY = "/rest/v1/delivery";
 
+	private static final int NO_ANSWER = 0;
+
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static final ObjectMapper json = new ObjectMapper();
@@ -213,6 +215,12 @@ class SharedModeTests {
 		answers.addAll(load(replica, cachedVisitor, phase));
 		redis.stop();
 		answers.addAll(load(replica, cachedVisitor, phase));
+		// The breaker opens once half its window of commands failed: requests that miss
+		// the local cache make them.
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			answers.addAll(load(replica, cachedVisitor, Duration.ofMillis(100)));
+			return scrape(replica, "/actuator/health").contains("\"sharedState\":{\"status\":\"DOWN\"");
+		});
 		String health = scrape(replica, "/actuator/health");
 		String whileGone = scrape(replica, "/actuator/prometheus");
 		String readiness = scrape(replica, "/actuator/health/readiness");
@@ -240,7 +248,8 @@ class SharedModeTests {
 		String answered = "recs_bridge_request_seconds_count{application=\"recs-bridge\",use_case=\"abandoned-cart\"}";
 		String inTime = "recs_bridge_request_seconds_bucket{application=\"recs-bridge\",use_case=\"abandoned-cart\",le=\"0.7\"}";
 		double runAnswers = metric(after, answered) - metric(before, answered);
-		assertThat(runAnswers).isGreaterThanOrEqualTo(all.size());
+		// A 429 turned away at the door (overloaded) is not timed; every 200 is.
+		assertThat(runAnswers).isGreaterThanOrEqualTo(all.stream().filter((answer) -> answer.status() == 200).count());
 		assertThat(metric(after, inTime) - metric(before, inTime)).isEqualTo(runAnswers);
 		// Shared again: the new Redis gets the fleet's bucket and new answers.
 		String newVisitor = visitor(visitors.incrementAndGet());
@@ -299,10 +308,23 @@ class SharedModeTests {
 			}
 			BridgeInstance replica = replicas.get(i % replicas.size());
 			String body = visitor(visitors.incrementAndGet());
-			calls.add(CompletableFuture.supplyAsync(
-					() -> replica.api().postJson("/v1/recommendations/abandoned-cart", body).statusCode(), callers));
+			calls.add(CompletableFuture.supplyAsync(() -> statusOf(replica, body), callers));
 		}
 		return calls.stream().map(CompletableFuture::join).toList();
+	}
+
+	/**
+	 * The answer's status, or {@link #NO_ANSWER}: this test judges what reached Target,
+	 * and a machine starved by the whole suite has been seen to leave a request
+	 * unanswered for the client's 10 s (the statuses are printed with the counts).
+	 */
+	private static int statusOf(BridgeInstance replica, String body) {
+		try {
+			return replica.api().postJson("/v1/recommendations/abandoned-cart", body).statusCode();
+		}
+		catch (IllegalStateException ex) {
+			return NO_ANSWER;
+		}
 	}
 
 	private static Map<Integer, Long> statuses(List<Integer> statuses) {

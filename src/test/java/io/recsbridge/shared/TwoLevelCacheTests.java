@@ -3,10 +3,13 @@ package io.recsbridge.shared;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.recsbridge.support.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +35,8 @@ class TwoLevelCacheTests {
 
 	private static LettuceConnectionFactory connections;
 
+	private static ClientResources resources;
+
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private SharedCaches caches;
@@ -41,7 +46,12 @@ class TwoLevelCacheTests {
 		redis = RedisProcess.start();
 		// As the application configures its client: a short timeout, no queueing while
 		// disconnected.
+		// One test stops and restarts Redis: reconnect as promptly as the application.
+		resources = ClientResources.builder()
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+			.build();
 		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+			.clientResources(resources)
 			.commandTimeout(Duration.ofMillis(200))
 			.clientOptions(ClientOptions.builder()
 				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -55,12 +65,18 @@ class TwoLevelCacheTests {
 	@AfterAll
 	static void stopRedis() {
 		connections.destroy();
+		resources.shutdown();
 		redis.close();
 	}
 
 	@BeforeEach
 	void emptyRedis() {
 		redis.command("FLUSHALL");
+		StringRedisTemplate template = new StringRedisTemplate(connections);
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+			template.opsForValue().get("connected?");
+			return true;
+		});
 		SharedState state = new SharedState(CircuitBreaker.ofDefaults("redis"), this.registry);
 		this.caches = new SharedCaches(state, new StringRedisTemplate(connections), new ObjectMapper(),
 				new SharedNamespace("acme"), this.registry);
