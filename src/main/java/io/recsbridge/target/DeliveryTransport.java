@@ -70,7 +70,22 @@ class DeliveryTransport implements TargetClient {
 	}
 
 	private TargetDecision call(TargetQuery query) {
-		URI base = this.endpoint.baseUrlFor(this.locationHints.hintFor(query.ecid()));
+		String hint = this.locationHints.hintFor(query.ecid());
+		try {
+			return call(query, this.endpoint.baseUrlFor(hint));
+		}
+		catch (TargetCallException ex) {
+			if (hint != null && ex.failure().edgeDown()) {
+				// The hinted edge is unreachable or failing: the next call goes to the
+				// client's own host, which Adobe routes to a healthy edge, rather than
+				// back to this one for the rest of the session.
+				this.locationHints.forget(query.ecid());
+			}
+			throw ex;
+		}
+	}
+
+	private TargetDecision call(TargetQuery query, URI base) {
 		// The session id is a UUID (hex digits and hyphens): nothing in it to encode.
 		URI uri = URI.create(this.urlPrefixes.computeIfAbsent(base, this::urlPrefixFor)
 				+ VisitorSessions.sessionIdFor(query.ecid()));

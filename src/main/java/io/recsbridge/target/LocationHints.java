@@ -31,6 +31,10 @@ final class LocationHints {
 		return this.hints.getIfPresent(ecid);
 	}
 
+	void forget(String ecid) {
+		this.hints.invalidate(ecid);
+	}
+
 	void remember(String ecid, String tntId) {
 		if (tntId == null) {
 			return;

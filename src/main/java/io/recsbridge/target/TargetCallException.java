@@ -125,6 +125,15 @@ public class TargetCallException extends RuntimeException {
 		}
 
 		/**
+		 * Whether the host called may be down (no answer, no connection, a 5xx), as
+		 * opposed to Target judging the request or the bridge not calling.
+		 * @return {@code true} for timeouts, unreachable hosts and server errors
+		 */
+		public boolean edgeDown() {
+			return this == TIMEOUT || this == UNREACHABLE || this == SERVER_ERROR;
+		}
+
+		/**
 		 * The label this failure carries in metrics.
 		 * @return a lower-case name
 		 */

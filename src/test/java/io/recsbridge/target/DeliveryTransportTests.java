@@ -287,6 +287,48 @@ class DeliveryTransportTests {
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.UNREACHABLE));
 	}
 
+	/**
+	 * A visitor's hinted edge that stops answering is dropped at its first failure: the
+	 * next call goes to the client's own host instead of the dead edge for 30 minutes.
+	 */
+	@Test
+	void aHintedEdgeThatFailsIsForgottenAndTheNextCallGoesToTheClientsHost() throws IOException {
+		target.stubFor(
+				post(urlPathEqualTo("/rest/v1/delivery")).willReturn(okJson(fixture("delivery-response-cart.json"))));
+		URI deadEdge;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			deadEdge = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+		}
+		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class,
+				Map.of("client-code", "acme", "base-url", target.baseUrl(), "timeout", "2s"));
+		TargetEndpoint edges = new TargetEndpoint() {
+			@Override
+			public URI baseUrl() {
+				return URI.create(target.baseUrl());
+			}
+
+			@Override
+			public String clientCode() {
+				return "acme";
+			}
+
+			@Override
+			public URI baseUrlFor(String locationHint) {
+				return "28".equals(locationHint) ? deadEdge : baseUrl();
+			}
+		};
+		DeliveryTransport transport = new DeliveryTransport(
+				OutboundHttp.restClient(RestClient.builder(), properties.timeout(), 16), edges, properties, null,
+				this.meterRegistry, this.locationHints, Clock.systemUTC());
+		this.locationHints.remember(ECID, "8f1f43a5c6d34b1b9f0d6e1c2a7b9d11.28_0");
+
+		assertThatExceptionOfType(TargetCallException.class).isThrownBy(() -> transport.execute(cartQuery()))
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.UNREACHABLE));
+
+		assertThat(transport.execute(cartQuery())).isNotNull();
+		target.verify(1, postRequestedFor(urlPathEqualTo("/rest/v1/delivery")));
+	}
+
 	private static TargetQuery cartQuery() {
 		return new TargetQuery(REQUEST_ID, ECID, "crm-000123", "ajo-abandoned-cart",
 				List.of("coat-alpine-01", "coat-parka-02", "sweat-crew-03"), List.of("sweat-crew-03"));
