@@ -86,6 +86,9 @@ function placeholder(url) {
     }
     check(loaded && images.length > 0, 'and its images load');
 
+    const lines = await page.locator('#cart tbody tr td:first-child').allTextContents();
+    check(['coat-alpine-01', 'coat-parka-02', 'sweat-crew-03'].every((id) => lines.includes(id)),
+      'the explain table lists the cart\'s lines: ' + lines.join(', '));
     const dropped = await page.locator('#entities tbody tr.dropped td.fate').allTextContents();
     check(dropped.length > 0, 'the explain table lists the dropped entities: ' + [...new Set(dropped)].join(', '));
     const kept = await page.locator('#entities tbody tr.kept').count();

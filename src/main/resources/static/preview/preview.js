@@ -45,6 +45,10 @@
     if (cart.length) {
       body.cartItemIds = cart;
     }
+    const lines = $('cartItems').value.trim();
+    if (lines) {
+      body.cartItems = JSON.parse(lines);
+    }
     const excluded = list($('excludedIds').value);
     if (excluded.length) {
       body.excludedIds = excluded;
@@ -116,6 +120,8 @@
     fill('attempts', attempts);
     $('attempts').querySelectorAll('tbody td:nth-child(2)').forEach((td) => { td.className = 'url'; });
     fill('caches', caches);
+    const fields = (map) => Object.keys(map).join(', ') || '-';
+    fill('cart', explain.cart.map((line) => [line.id, line.quantity, fields(line.sent), fields(line.fromCatalog)]));
     const timings = Object.entries(explain.timings);
     explain.visits.forEach((visit) => Object.entries(visit.timings)
       .forEach(([step, ms]) => timings.push([step + ' (' + short(visit.ecid) + ')', ms])));
@@ -139,12 +145,21 @@
     event.preventDefault();
     $('problem').hidden = true;
     $('submit').disabled = true;
+    let body;
+    try {
+      body = JSON.stringify(requestBody());
+    }
+    catch (failure) {
+      $('submit').disabled = false;
+      showProblem('The cart lines are not valid JSON: ' + failure.message);
+      return;
+    }
     try {
       const useCase = $('useCase').value;
       const response = await fetch('/v1/recommendations/' + encodeURIComponent(useCase) + '/preview', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [apiKeyHeader]: $('apiKey').value },
-        body: JSON.stringify(requestBody()),
+        body,
         credentials: 'omit',
         cache: 'no-store',
       });
@@ -173,7 +188,8 @@
       $('ecid').value = visitor.ecid || '';
       $('namespace').value = visitor.identity ? visitor.identity.namespace : 'Email';
       $('identity').value = visitor.identity ? visitor.identity.id : '';
-      $('cartItemIds').value = visitor.cartItemIds.join(', ');
+      $('cartItemIds').value = '';
+      $('cartItems').value = visitor.cartItems.length ? JSON.stringify(visitor.cartItems) : '';
     });
     item.append(button);
     $('visitorList').append(item);

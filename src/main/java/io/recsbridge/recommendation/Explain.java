@@ -44,6 +44,8 @@ final class Explain implements Trace {
 
 	private final List<EntityView> fallbackEntities = new ArrayList<>();
 
+	private final Map<String, CartLineView> cart = new LinkedHashMap<>();
+
 	private int status;
 
 	private final long created = System.nanoTime();
@@ -91,6 +93,17 @@ final class Explain implements Trace {
 	}
 
 	@Override
+	public CartLog cartLines() {
+		return (line, sent, fromCatalog) -> {
+			synchronized (this) {
+				// The cart is shaped once per answer; a refused answer shapes it again.
+				this.cart.put(line.id(),
+						new CartLineView(line.id(), line.quantity(), ordered(sent), ordered(fromCatalog)));
+			}
+		};
+	}
+
+	@Override
 	public EntityLog fallbackEntities() {
 		return (option, entity, fate, rank) -> {
 			synchronized (this) {
@@ -119,8 +132,8 @@ final class Explain implements Trace {
 	 */
 	synchronized View view(ObjectMapper objectMapper) {
 		return new View(this.useCase.name(), this.useCase.mbox(), this.status, this.identities,
-				this.visits.stream().map((visit) -> visit.view(objectMapper)).toList(), this.fallback,
-				List.copyOf(this.fallbackEntities), ordered(this.timings), OPTION_CONTENT_LIMIT);
+				List.copyOf(this.cart.values()), this.visits.stream().map((visit) -> visit.view(objectMapper)).toList(),
+				this.fallback, List.copyOf(this.fallbackEntities), ordered(this.timings), OPTION_CONTENT_LIMIT);
 	}
 
 	private static <V> Map<String, V> ordered(Map<String, V> map) {
@@ -268,15 +281,16 @@ final class Explain implements Trace {
 	 * @param mbox its mbox
 	 * @param status what the API would answer: 200, or 429/503 with a problem
 	 * @param identities who was asked for
+	 * @param cart the cart's lines and where their fields came from
 	 * @param visits per ECID, in the order asked
 	 * @param fallback the fallback taken and why, or {@code null} when Target answered
 	 * @param fallbackEntities the fallback's entities and their fates
 	 * @param timings milliseconds per step
 	 * @param optionContentLimit characters of each option's content shown
 	 */
-	record View(String useCase, String mbox, int status, Identities identities, List<VisitView> visits,
-			FallbackView fallback, List<EntityView> fallbackEntities, Map<String, Double> timings,
-			int optionContentLimit) {
+	record View(String useCase, String mbox, int status, Identities identities, List<CartLineView> cart,
+			List<VisitView> visits, FallbackView fallback, List<EntityView> fallbackEntities,
+			Map<String, Double> timings, int optionContentLimit) {
 	}
 
 	/**
@@ -395,6 +409,17 @@ final class Explain implements Trace {
 					fate, rank, ordered(entity));
 		}
 
+	}
+
+	/**
+	 * One cart line: what the request gave, and what Target's catalog completed.
+	 *
+	 * @param id the line's id
+	 * @param quantity its quantity
+	 * @param sent the fields the request gave, in the design's names
+	 * @param fromCatalog the fields the catalog gave that the request did not
+	 */
+	record CartLineView(String id, int quantity, Map<String, String> sent, Map<String, String> fromCatalog) {
 	}
 
 	/**

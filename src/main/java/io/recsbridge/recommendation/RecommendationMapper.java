@@ -87,6 +87,19 @@ class RecommendationMapper {
 	 * @return the cart block
 	 */
 	EmailCart cart(List<EmailRequest.CartLine> lines, Map<String, Map<String, String>> catalog, Audience audience) {
+		return cart(lines, catalog, audience, CartLog.NONE);
+	}
+
+	/**
+	 * The cart block, telling the log where each line's fields came from.
+	 * @param lines the cart
+	 * @param catalog catalog attributes by entity id
+	 * @param audience who the cart is for
+	 * @param log hears each line
+	 * @return the cart block
+	 */
+	EmailCart cart(List<EmailRequest.CartLine> lines, Map<String, Map<String, String>> catalog, Audience audience,
+			CartLog log) {
 		if (lines.isEmpty()) {
 			return EmailCart.EMPTY;
 		}
@@ -95,13 +108,22 @@ class RecommendationMapper {
 		BigDecimal subtotal = BigDecimal.ZERO;
 		boolean priced = false;
 		for (EmailRequest.CartLine line : lines) {
-			Map<String, String> entity = new HashMap<>(catalog.getOrDefault(line.id(), Map.of()));
-			entity.put("id", line.id());
-			putIfSent(entity, "name", line.name());
-			putIfSent(entity, "thumbnailUrl", line.imageUrl());
-			putIfSent(entity, "pageUrl", line.productUrl());
+			Map<String, String> known = catalog.getOrDefault(line.id(), Map.of());
+			Map<String, String> sent = new LinkedHashMap<>();
+			putIfSent(sent, "name", line.name());
+			putIfSent(sent, "thumbnailUrl", line.imageUrl());
+			putIfSent(sent, "pageUrl", line.productUrl());
 			if (line.price() != null) {
-				entity.put("value", line.price().toPlainString());
+				sent.put("value", line.price().toPlainString());
+			}
+			Map<String, String> entity = new HashMap<>(known);
+			entity.put("id", line.id());
+			entity.putAll(sent);
+			if (log != CartLog.NONE) {
+				Map<String, String> fromCatalog = new LinkedHashMap<>(known);
+				fromCatalog.keySet().removeAll(sent.keySet());
+				fromCatalog.remove("id");
+				log.shaped(line, sent, fromCatalog);
 			}
 			BigDecimal price = prices.parse(attribute(entity, "value"));
 			items.add(shape(entity, items.size() + 1, audience.useCase(), prices, price, line.quantity()));

@@ -123,12 +123,12 @@ class RecommendationService {
 		}
 		catch (UpstreamRateLimitedException ex) {
 			status = ex.getStatusCode().value();
-			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase), Source.NONE,
+			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase, explain), Source.NONE,
 					Reason.TARGET_UNAVAILABLE, requestId);
 		}
 		catch (TargetUnavailableException ex) {
 			status = ex.getStatusCode().value();
-			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase), Source.NONE, ex.reason(),
+			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase, explain), Source.NONE, ex.reason(),
 					requestId);
 		}
 		long elapsedNanos = System.nanoTime() - started;
@@ -150,7 +150,7 @@ class RecommendationService {
 				? this.identities.ecidsOf(request.ecid(), request.identities(), deadline) : List.of();
 		trace.identities(request.ecid(), request.identities(), ecids);
 		if (ecids.isEmpty()) {
-			return EmailPayload.empty(useCase.name(), "", cart(request, useCase), Source.NONE,
+			return EmailPayload.empty(useCase.name(), "", cart(request, useCase, trace), Source.NONE,
 					Reason.IDENTITY_NOT_FOUND, requestId);
 		}
 		RecommendationMapper.Audience audience = RecommendationMapper.Audience.of(useCase, request);
@@ -160,14 +160,16 @@ class RecommendationService {
 			.map((ecid) -> visit(useCase, request, requestId, ecid, deadline, trace))
 			.toList();
 		List<Outcome> outcomes = visits.stream().map((visit) -> land(visit, audience, deadline, trace)).toList();
-		return combine(new Answer(useCase, ecids.get(0), requestId, cart(request, useCase)), outcomes, audience, trace);
+		return combine(new Answer(useCase, ecids.get(0), requestId, cart(request, useCase, trace)), outcomes, audience,
+				trace);
 	}
 
 	/**
 	 * The cart block: the request's lines, shaped like the recommendations.
 	 */
-	private EmailCart cart(EmailRequest request, UseCase useCase) {
-		return this.mapper.cart(request.cart(), Map.of(), RecommendationMapper.Audience.of(useCase, request));
+	private EmailCart cart(EmailRequest request, UseCase useCase, Trace trace) {
+		return this.mapper.cart(request.cart(), Map.of(), RecommendationMapper.Audience.of(useCase, request),
+				trace.cartLines());
 	}
 
 	/**

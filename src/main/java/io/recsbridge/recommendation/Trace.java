@@ -40,6 +40,14 @@ interface Trace {
 	}
 
 	/**
+	 * Hears how each cart line was completed.
+	 * @return the log
+	 */
+	default CartLog cartLines() {
+		return CartLog.NONE;
+	}
+
+	/**
 	 * What is heard of one ECID's answer, from now on.
 	 * @param ecid the ECID
 	 * @return its trace

@@ -67,7 +67,9 @@ class PreviewPageTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].ecid").value("45781285307713846961427437541683283427"))
 			.andExpect(jsonPath("$[0].useCase").value("abandoned-cart"))
-			.andExpect(jsonPath("$[0].cartItemIds.length()").value(3));
+			.andExpect(jsonPath("$[0].cartItems.length()").value(3))
+			.andExpect(jsonPath("$[0].cartItems[0].name").value("Alpine Down Coat"))
+			.andExpect(jsonPath("$[0].cartItems[0].imageUrl").value("https://cdn.example.com/img/coat-alpine-01.jpg"));
 	}
 
 }

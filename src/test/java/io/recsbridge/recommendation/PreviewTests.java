@@ -40,6 +40,7 @@ class PreviewTests extends BridgeAgainstTargetStandIn {
 			{"key": "coat-alpine-01", "items": [
 			  {"id": "coat-alpine-01", "name": "Alpine Down Coat", "pageUrl": "/p/coat-alpine-01", "thumbnailUrl": "/img/coat-alpine-01.jpg", "value": "249"},
 			  {"id": "sweat-crew-03", "name": "Crew Sweatshirt"},
+			  {"id": "coat-parka-02", "name": "Harbour Parka"},
 			  {"id": "coat-alpine-01", "name": "Alpine Down Coat"},
 			  {"id": "$entity4.id", "name": "$entity4.name"},
 			  {"id": "", "name": "Nameless"},
@@ -74,15 +75,49 @@ class PreviewTests extends BridgeAgainstTargetStandIn {
 			.forEach((entity) -> fates
 				.add(entity.get("id").asText() + " " + entity.get("fate").asText() + " " + entity.get("rank").asInt()));
 		assertThat(fates).containsExactly("coat-alpine-01 kept 1", "sweat-crew-03 excluded 0",
-				"coat-alpine-01 duplicate 0", "$entity4.id unrendered-placeholder 0", " no-id 0",
-				"scarf-wool-07 kept 2", "boot-chelsea-02 over-max-items 0");
-		assertThat(visit.at("/entities/4/name").asText()).isEqualTo("Nameless");
+				"coat-parka-02 in-cart 0", "coat-alpine-01 duplicate 0", "$entity4.id unrendered-placeholder 0",
+				" no-id 0", "scarf-wool-07 kept 2", "boot-chelsea-02 over-max-items 0");
+		assertThat(visit.at("/entities/5/name").asText()).isEqualTo("Nameless");
 		assertThat(preview.at("/explain/status").asInt()).isEqualTo(200);
 		assertThat(preview.at("/explain/fallback").isNull()).isTrue();
 		String html = preview.get("html").asText();
 		assertThat(html)
 			.contains(">Alpine Down Coat<", ">Merino Scarf<", "src=\"https://cdn.example.com/img/coat-alpine-01.jpg\"")
 			.doesNotContain("Chelsea Boot", "{{");
+	}
+
+	@Test
+	void anEntityKnownToHaveFewerUnitsThanTheUseCasesMinimumIsDroppedAsSuch() throws Exception {
+		stubTarget("{\"items\": [{\"id\": \"coat-alpine-01\", \"name\": \"Alpine Down Coat\", \"inventory\": \"12\"}, "
+				+ "{\"id\": \"scarf-wool-07\", \"name\": \"Merino Scarf\", \"inventory\": \"3\"}, "
+				+ "{\"id\": \"boot-chelsea-02\", \"name\": \"Chelsea Boot\"}]}");
+
+		JsonNode preview = this.objectMapper.readTree(
+				this.api
+					.postJson("/v1/recommendations/" + TargetStandIn.MIN_INVENTORY_USE_CASE + "/preview",
+							"{\"ecid\": \"%s\"}".formatted(ECID))
+					.body());
+
+		List<String> fates = new ArrayList<>();
+		preview.at("/explain/visits/0/entities")
+			.forEach((entity) -> fates.add(entity.get("id").asText() + " " + entity.get("fate").asText()));
+		assertThat(fates).containsExactly("coat-alpine-01 kept", "scarf-wool-07 below-min-inventory",
+				"boot-chelsea-02 kept");
+	}
+
+	@Test
+	void previewShowsTheCartLinesAndWhereTheirFieldsCameFrom() throws Exception {
+		stubTarget(EVERY_FATE);
+
+		JsonNode cart = this.objectMapper.readTree(this.api.postJson(PREVIEW, REQUEST).body()).at("/explain/cart");
+
+		assertThat(cart).hasSize(1);
+		assertThat(cart.at("/0/id").asText()).isEqualTo("coat-parka-02");
+		assertThat(cart.at("/0/quantity").asInt()).isEqualTo(1);
+		assertThat(cart.at("/0/sent/name").asText()).isEqualTo("Harbour Parka");
+		assertThat(cart.at("/0/sent/value").asText()).isEqualTo("189.5");
+		assertThat(cart.at("/0/sent").has("thumbnailUrl")).isFalse();
+		assertThat(cart.at("/0/fromCatalog")).isEmpty();
 	}
 
 	@Test

@@ -15,6 +15,12 @@ public final class TargetStandIn {
 	/** The API key the test contexts accept. */
 	public static final String API_KEY = "test-key-current";
 
+	/**
+	 * A use case on the abandoned-cart mbox that shows no recommendation known to have
+	 * fewer than 5 units.
+	 */
+	public static final String MIN_INVENTORY_USE_CASE = "in-stock";
+
 	/** A second accepted key, as during a rotation. */
 	public static final String ROTATED_API_KEY = "test-key-next";
 
@@ -47,6 +53,8 @@ public final class TargetStandIn {
 		registry.add("target.environment-id", () -> "4421");
 		registry.add("bridge.api-keys",
 				() -> String.join(",", API_KEY, ROTATED_API_KEY, CALLER_A_API_KEY, CALLER_B_API_KEY));
+		registry.add("bridge.use-cases." + MIN_INVENTORY_USE_CASE + ".mbox", () -> "ajo-abandoned-cart");
+		registry.add("bridge.use-cases." + MIN_INVENTORY_USE_CASE + ".min-inventory", () -> "5");
 		registry.add("bridge.catalog.image-base-url", () -> "https://cdn.example.com");
 		registry.add("bridge.catalog.product-base-url", () -> "https://shop.example.com");
 	}
