@@ -12,6 +12,8 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.springboot3.ratelimiter.autoconfigure.RateLimiterProperties;
+import io.github.resilience4j.springboot3.retry.autoconfigure.RetryProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.shared.SharedNamespace;
@@ -31,8 +33,9 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Wires the {@code target} resilience4j instances (their numbers are in application.yml)
- * around the transport.
+ * Wires the {@code target} resilience4j instances (their numbers are in application.yml,
+ * but for the rate and the retry's waits, which come from {@code target.*}:
+ * {@link BridgeSetResilience}) around the transport.
  */
 @Configuration(proxyBeanMethods = false)
 class TargetResilienceConfiguration {
@@ -42,7 +45,8 @@ class TargetResilienceConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(TargetResilienceConfiguration.class);
 
 	@Bean
-	RetryConfigCustomizer targetRetryBackoff(TargetProperties properties) {
+	RetryConfigCustomizer targetRetryBackoff(TargetProperties properties, RetryProperties retries) {
+		BridgeSetResilience.checkRetry(retries);
 		TargetProperties.RetryBackoff backoff = properties.retry();
 		IntervalFunction jittered = IntervalFunction.ofExponentialRandomBackoff(backoff.initialWait(),
 				backoff.multiplier(), backoff.jitter());
@@ -69,7 +73,8 @@ class TargetResilienceConfiguration {
 	 */
 	@Bean
 	RateLimiterConfigCustomizer targetRateLimit(TargetProperties properties, ObjectProvider<SharedState> shared,
-			SharedStateProperties sharedProperties) {
+			SharedStateProperties sharedProperties, RateLimiterProperties rateLimiters) {
+		BridgeSetResilience.checkRateLimiter(rateLimiters);
 		return rateLimitFor(localLimit(properties, shared, sharedProperties));
 	}
 
