@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.recsbridge.catalog.Catalog;
 import io.recsbridge.identity.IdentityResolution;
 import io.recsbridge.system.Deadline;
 import io.recsbridge.target.GuardedTarget;
@@ -55,11 +56,13 @@ class RecommendationService {
 
 	private final IdentityResolution identities;
 
+	private final Catalog catalog;
+
 	private final SingleFlight<AnswerKey, TargetDecision> flights = new SingleFlight<>();
 
 	RecommendationService(UseCases useCases, IdentityResolution identities, GuardedTarget target,
 			RecommendationMapper mapper, AnswerCache cache, Fallbacks fallbacks, RecommendationMetrics metrics,
-			BridgeProperties properties) {
+			BridgeProperties properties, Catalog catalog) {
 		this.useCases = useCases;
 		this.identities = identities;
 		this.target = target;
@@ -68,6 +71,7 @@ class RecommendationService {
 		this.fallbacks = fallbacks;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -84,8 +88,11 @@ class RecommendationService {
 			this.metrics.recordOverloaded(useCase.name(), System.nanoTime() - started);
 			throw new Overload();
 		}
+		// Started now, waited on last: the catalog's lookups run beside identity
+		// resolution and the Target call.
+		Catalog.Lookup entities = this.catalog.lookUp(request.cartIds());
 		try {
-			EmailPayload payload = answer(useCase, request, requestId, deadline, Trace.NONE);
+			EmailPayload payload = answer(useCase, request, entities, requestId, deadline, Trace.NONE);
 			recordAnswer(useCase, payload.source().label(), payload.reason().label(), payload.itemCount(),
 					payload.ecid(), started);
 			return payload;
@@ -115,21 +122,22 @@ class RecommendationService {
 		EmailRequest request = EmailRequest.of(raw, useCase, this.properties);
 		long started = arrival;
 		Deadline deadline = Deadline.since(arrival, this.properties.deadline());
+		Catalog.Lookup entities = this.catalog.lookUp(request.cartIds());
 		Explain explain = new Explain(useCase);
 		EmailPayload payload;
 		int status = 200;
 		try {
-			payload = answer(useCase, request, requestId, deadline, explain);
+			payload = answer(useCase, request, entities, requestId, deadline, explain);
 		}
 		catch (UpstreamRateLimitedException ex) {
 			status = ex.getStatusCode().value();
-			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase, explain), Source.NONE,
-					Reason.TARGET_UNAVAILABLE, requestId);
+			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase, entities, deadline, explain),
+					Source.NONE, Reason.TARGET_UNAVAILABLE, requestId);
 		}
 		catch (TargetUnavailableException ex) {
 			status = ex.getStatusCode().value();
-			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase, explain), Source.NONE, ex.reason(),
-					requestId);
+			payload = EmailPayload.empty(useCase.name(), "", cart(request, useCase, entities, deadline, explain),
+					Source.NONE, ex.reason(), requestId);
 		}
 		long elapsedNanos = System.nanoTime() - started;
 		explain.answered(status, elapsedNanos);
@@ -144,14 +152,14 @@ class RecommendationService {
 		AccessLog.log(useCase, source, reason, itemCount, ecid, elapsedNanos);
 	}
 
-	private EmailPayload answer(UseCase useCase, EmailRequest request, String requestId, Deadline deadline,
-			Trace trace) {
+	private EmailPayload answer(UseCase useCase, EmailRequest request, Catalog.Lookup entities, String requestId,
+			Deadline deadline, Trace trace) {
 		List<String> ecids = request.namesSomeone()
 				? this.identities.ecidsOf(request.ecid(), request.identities(), deadline) : List.of();
 		trace.identities(request.ecid(), request.identities(), ecids);
 		if (ecids.isEmpty()) {
-			return EmailPayload.empty(useCase.name(), "", cart(request, useCase, trace), Source.NONE,
-					Reason.IDENTITY_NOT_FOUND, requestId);
+			return EmailPayload.empty(useCase.name(), "", cart(request, useCase, entities, deadline, trace),
+					Source.NONE, Reason.IDENTITY_NOT_FOUND, requestId);
 		}
 		RecommendationMapper.Audience audience = RecommendationMapper.Audience.of(useCase, request);
 		// Every ECID's call starts before any is waited on: several devices cost one
@@ -160,15 +168,20 @@ class RecommendationService {
 			.map((ecid) -> visit(useCase, request, requestId, ecid, deadline, trace))
 			.toList();
 		List<Outcome> outcomes = visits.stream().map((visit) -> land(visit, audience, deadline, trace)).toList();
-		return combine(new Answer(useCase, ecids.get(0), requestId, cart(request, useCase, trace)), outcomes, audience,
-				trace);
+		return combine(new Answer(useCase, ecids.get(0), requestId, cart(request, useCase, entities, deadline, trace)),
+				outcomes, audience, trace);
 	}
 
 	/**
-	 * The cart block: the request's lines, shaped like the recommendations.
+	 * The cart block: the request's lines, shaped like the recommendations, completed
+	 * with what the catalog gave by the time the answer must go (lookups started with the
+	 * request, in parallel with Target).
 	 */
-	private EmailCart cart(EmailRequest request, UseCase useCase, Trace trace) {
-		return this.mapper.cart(request.cart(), Map.of(), RecommendationMapper.Audience.of(useCase, request),
+	private EmailCart cart(EmailRequest request, UseCase useCase, Catalog.Lookup entities, Deadline deadline,
+			Trace trace) {
+		Map<String, Map<String, String>> found = entities
+			.await(deadline.remaining().minus(this.properties.answerReserve()));
+		return this.mapper.cart(request.cart(), found, RecommendationMapper.Audience.of(useCase, request),
 				trace.cartLines());
 	}
 

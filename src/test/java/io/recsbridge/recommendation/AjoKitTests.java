@@ -128,6 +128,9 @@ class AjoKitTests {
 		for (JsonNode line : payload.at("/cart/items")) {
 			assertThat(html.indexOf(">" + line.get("name").asText() + "<")).as(line.get("id").asText())
 				.isBetween(0, goesWithIt);
+			// AJO sent ids, names and prices: the image comes from the sandbox's catalog.
+			assertThat(html).contains("src=\"" + line.get("imageUrl").asText() + "\"");
+			assertThat(line.get("imageUrl").asText()).startsWith("https://");
 		}
 		for (JsonNode item : payload.get("items")) {
 			assertThat(html.indexOf(">" + item.get("name").asText() + "<")).as(item.get("id").asText())
@@ -135,7 +138,7 @@ class AjoKitTests {
 		}
 		assertThat(html).contains("Subtotal: <strong>" + payload.at("/cart/formattedSubtotal").asText())
 			.contains("$59.99 × 2")
-			.doesNotContain("{{", "{%", "Take a look", "Have a look");
+			.doesNotContain("src=\"\"", "href=\"\"", "{{", "{%", "Take a look", "Have a look");
 	}
 
 	@ParameterizedTest

@@ -6,6 +6,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.recsbridge.catalog.Catalog;
 import io.recsbridge.identity.IdentityResolution;
 import io.recsbridge.ims.ImsTokens;
 
@@ -31,6 +32,7 @@ public final class RecommendationState {
 			.until(() -> bulkhead.getMetrics().getAvailableConcurrentCalls() == bulkhead.getMetrics()
 				.getMaxAllowedConcurrentCalls());
 		context.getBean(AnswerCache.class).clear();
+		context.getBean(Catalog.class).clear();
 		context.getBean(PreviewLimits.class).clear();
 		context.getBean(IdentityResolution.class).clear();
 		context.getBeanProvider(ImsTokens.class).ifAvailable(ImsTokens::clear);

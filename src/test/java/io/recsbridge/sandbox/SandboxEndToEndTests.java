@@ -143,6 +143,12 @@ class SandboxEndToEndTests {
 		assertThat(coat.get("name").asText()).isEqualTo("Alpine Down Coat");
 		assertThat(coat.get("quantity").asInt()).isEqualTo(1);
 		assertThat(coat.get("formattedPrice").asText()).isEqualTo("$249.99");
+		// Sent by id, name and price only: image and link come from the sandbox's Get
+		// Entity.
+		assertThat(coat.get("imageUrl").asText()).isEqualTo("https://cdn.example.com/img/coat-alpine-01.jpg");
+		assertThat(payload.at("/cart/items/1/name").asText()).isEqualTo("Harbor Parka");
+		assertThat(payload.at("/cart/items/2/productUrl").asText())
+			.startsWith("https://shop.example.com/p/sweat-crew-03?");
 		assertThat(payload.at("/cart/formattedSubtotal").asText()).isEqualTo("$599.97");
 		JsonNode first = payload.get("items").get(0);
 		assertThat(first.get("productUrl").asText()).contains("utm_campaign=abandoned-cart");
