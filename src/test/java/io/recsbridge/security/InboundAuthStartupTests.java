@@ -3,38 +3,60 @@ package io.recsbridge.security;
 import java.util.List;
 import java.util.Map;
 
-import io.recsbridge.RecsBridgeApplication;
+import java.util.function.Consumer;
+
 import io.recsbridge.support.BoundProperties;
+import io.recsbridge.system.ProblemResponses;
+import io.recsbridge.system.StartupRefusal;
 import io.recsbridge.target.Transport;
+import io.recsbridge.target.TransportChoice;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.server.Ssl;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Fails closed: against a real Target the service does not start without inbound
- * authentication, unless the operator says {@code BRIDGE_AUTH=none}.
+ * authentication, unless the operator says {@code BRIDGE_AUTH=none}. Start-up is judged
+ * on the security configuration alone, not the whole application (whose report of a
+ * refusal {@code StartupRefusalReportTests} reads).
  */
 class InboundAuthStartupTests {
 
+	private static final String[] REAL_TARGET = { "target.client-code=acme", "target.base-url=http://127.0.0.1:9" };
+
+	private final WebApplicationContextRunner context = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WebMvcAutoConfiguration.class,
+				SecurityAutoConfiguration.class))
+		.withUserConfiguration(Slice.class, ProblemResponses.class, InboundAuthConfiguration.class);
+
 	@Test
 	void aRealTargetWithoutApiKeysRefusesToStartAndSaysWhatToSet() {
-		assertThatException().isThrownBy(() -> run("--target.client-code=acme", "--target.base-url=http://127.0.0.1:9"))
-			.havingRootCause()
-			.withMessageContaining("BRIDGE_API_KEYS")
-			.withMessageContaining("BRIDGE_AUTH=none");
+		this.context.withPropertyValues(REAL_TARGET).run((context) -> assertRefusal(context, (refusal) -> {
+			assertThat(refusal.description()).contains("no inbound authentication is configured");
+			assertThat(refusal.action()).contains("BRIDGE_API_KEYS", "BRIDGE_AUTH=none");
+		}));
 	}
 
 	@Test
 	void aRealTargetStartsWithoutAuthenticationOnlyWhenToldSoExplicitly() {
-		try (ConfigurableApplicationContext context = run("--target.client-code=acme",
-				"--target.base-url=http://127.0.0.1:9", "--bridge.auth=none")) {
-			assertThat(context.isRunning()).isTrue();
-		}
+		this.context.withPropertyValues(REAL_TARGET)
+			.withPropertyValues("bridge.auth=none")
+			.run((context) -> assertThat(context).hasNotFailed().hasBean("apiSecurity"));
 	}
 
 	@Test
@@ -96,20 +118,17 @@ class InboundAuthStartupTests {
 
 	@Test
 	void jwtsWithoutAnAudienceRefuseToStartAndSayWhatToSet() {
-		assertThatException()
-			.isThrownBy(() -> run("--target.client-code=acme", "--target.base-url=http://127.0.0.1:9",
-					"--bridge.jwt-issuer-uri=https://idp.example.com/"))
-			.havingRootCause()
-			.withMessageContaining("BRIDGE_JWT_AUDIENCE");
+		this.context.withPropertyValues(REAL_TARGET)
+			.withPropertyValues("bridge.jwt-issuer-uri=https://idp.example.com/")
+			.run((context) -> assertRefusal(context,
+					(refusal) -> assertThat(refusal.getMessage()).contains("BRIDGE_JWT_AUDIENCE")));
 	}
 
 	@Test
 	void aRealTargetWithOnlyAnIssuerStartsWithoutReachingIt() {
-		try (ConfigurableApplicationContext context = run("--target.client-code=acme",
-				"--target.base-url=http://127.0.0.1:9", "--bridge.jwt-issuer-uri=http://127.0.0.1:9/issuer",
-				"--bridge.jwt-audience=recs-bridge")) {
-			assertThat(context.isRunning()).isTrue();
-		}
+		this.context.withPropertyValues(REAL_TARGET)
+			.withPropertyValues("bridge.jwt-issuer-uri=http://127.0.0.1:9/issuer", "bridge.jwt-audience=recs-bridge")
+			.run((context) -> assertThat(context).hasNotFailed().hasBean("apiSecurity"));
 	}
 
 	@Test
@@ -135,16 +154,24 @@ class InboundAuthStartupTests {
 				List.of(), null, List.of(), 0);
 	}
 
-	private static ConfigurableApplicationContext run(String... args) {
-		return new SpringApplicationBuilder(RecsBridgeApplication.class)
-			.run(concat(args, "--server.port=0", "--management.server.port=0"));
+	private static void assertRefusal(AssertableWebApplicationContext context, Consumer<StartupRefusal> refusal) {
+		assertThat(context).hasFailed();
+		assertThat(context.getStartupFailure()).rootCause().isInstanceOfSatisfying(StartupRefusal.class, refusal);
 	}
 
-	private static String[] concat(String[] args, String... more) {
-		String[] all = new String[args.length + more.length];
-		System.arraycopy(args, 0, all, 0, args.length);
-		System.arraycopy(more, 0, all, args.length, more.length);
-		return all;
+	/**
+	 * The beans the security chains need: Spring Security's own configuration, the
+	 * properties bound as in the application, and the transport chosen by the same rule.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ InboundAuthProperties.class, ServerProperties.class })
+	static class Slice {
+
+		@Bean
+		TransportChoice transportChoice(Environment environment) {
+			return TransportChoice.of(Binder.get(environment));
+		}
+
 	}
 
 }
