@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -15,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Target's catalog for the cart's lines: every id's lookup starts at once, in the
- * background, from the {@link EntityCache} or Get Entity, so lookups run in parallel with
- * the Target call; a request takes what has arrived by the time it must answer. Without a
- * catalog (no {@code TARGET_TENANT_ID}), nothing is looked up.
+ * background, from the {@link EntityCache} (this replica's, then Redis's in shared mode)
+ * or Get Entity, so lookups run in parallel with the Target call; a request takes what
+ * has arrived by the time it must answer. Without a catalog (no
+ * {@code TARGET_TENANT_ID}), nothing is looked up.
  */
 public class Catalog {
 
@@ -29,12 +29,9 @@ public class Catalog {
 
 	private final GetEntityClient client;
 
-	private final Executor executor;
-
-	Catalog(EntityCache cache, GetEntityClient client, Executor executor) {
+	Catalog(EntityCache cache, GetEntityClient client) {
 		this.cache = cache;
 		this.client = client;
-		this.executor = executor;
 	}
 
 	/**
@@ -42,7 +39,7 @@ public class Catalog {
 	 * @return a catalog that looks nothing up
 	 */
 	public static Catalog none() {
-		return new Catalog(null, null, null);
+		return new Catalog(null, null);
 	}
 
 	/**
@@ -56,13 +53,9 @@ public class Catalog {
 		}
 		Map<String, CompletableFuture<Optional<Map<String, String>>>> lookups = new LinkedHashMap<>();
 		for (String id : ids) {
-			lookups.put(id, this.cache.get(id, this::lookUpNow));
+			lookups.put(id, this.cache.get(id, this.client::find));
 		}
 		return (maxWait) -> collect(lookups, maxWait);
-	}
-
-	private CompletableFuture<Optional<Map<String, String>>> lookUpNow(String id) {
-		return CompletableFuture.supplyAsync(() -> this.client.find(id), this.executor);
 	}
 
 	private static Map<String, Map<String, String>> collect(

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.ims.AdobeApis;
 import io.recsbridge.ims.ImsProperties;
 import io.recsbridge.ims.ImsTokens;
+import io.recsbridge.shared.PayloadVersion;
+import io.recsbridge.shared.SharedCaches;
+import io.recsbridge.shared.SharedTier;
 import io.recsbridge.system.StartupRefusal;
 import io.recsbridge.target.TargetProperties;
 
@@ -27,7 +30,7 @@ class CatalogConfiguration {
 	Catalog catalog(ObjectProvider<CatalogEndpoint> endpoints, CatalogProperties properties,
 			CatalogLookupProperties lookups, TargetProperties target, ImsProperties credential,
 			ObjectProvider<ImsTokens> tokens, RestClient.Builder builder, MeterRegistry registry,
-			Environment environment) {
+			ObjectProvider<SharedCaches> shared, Environment environment) {
 		CatalogEndpoint endpoint = endpoints.getIfAvailable();
 		if (endpoint == null) {
 			if (properties.tenantId() == null || properties.tenantId().isBlank()) {
@@ -46,7 +49,9 @@ class CatalogConfiguration {
 		executor.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		GetEntityClient client = new GetEntityClient(AdobeApis.restClient(builder, lookups.timeout()), endpoint,
 				target.environmentId(), registry);
-		return new Catalog(new EntityCache(lookups, registry), client, executor);
+		SharedTier<KnownEntity> tier = SharedCaches.tier(shared, "catalog", EntityCache.NAME, KnownEntity.class,
+				PayloadVersion.of(KnownEntity.class, 1));
+		return new Catalog(new EntityCache(lookups, registry, tier, executor), client);
 	}
 
 }
