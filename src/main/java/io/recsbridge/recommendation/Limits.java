@@ -1,7 +1,7 @@
 package io.recsbridge.recommendation;
 
 /**
- * The bounds on what a caller may send, in one place so the README and the validation
+ * The bounds on what a caller may send, in one place so docs/api.md and the validation
  * agree.
  */
 final class Limits {

@@ -331,7 +331,8 @@ class DeploymentFilesTests {
 			.singleElement()
 			.satisfies((update) -> assertThat(Path.of(update.get("directory").toString().substring(1), "Dockerfile"))
 				.isRegularFile());
-		// Boot 4 is a migration (README, "upgrading"), never proposed as a routine bump.
+		// Boot 4 is a migration (docs/deploy.md, "upgrading"), never proposed as a
+		// routine bump.
 		assertThat(updates).map(DeploymentFilesTests::map)
 			.filteredOn((update) -> "maven".equals(update.get("package-ecosystem")))
 			.singleElement()
@@ -345,12 +346,8 @@ class DeploymentFilesTests {
 	}
 
 	@Test
-	void theReadmesDeploySectionNamesFilesThatExist() throws IOException {
-		String readme = Files.readString(Path.of("README.md"));
-		int start = readme.indexOf("\n## Deploy\n");
-		assertThat(start).as("README has a Deploy section").isNotNegative();
-		int end = readme.indexOf("\n## ", start + 1);
-		String section = readme.substring(start, (end < 0) ? readme.length() : end);
+	void theDeployPageNamesFilesThatExist() throws IOException {
+		String section = Files.readString(Path.of("docs/deploy.md"));
 		Matcher paths = Pattern.compile("`((?:docker|\\.github|\\.ci)/[\\w./-]*[\\w/]|\\.dockerignore)`")
 			.matcher(section);
 		Set<String> named = new TreeSet<>();
