@@ -10,14 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.recsbridge.shared.PayloadVersion;
 import io.recsbridge.shared.SharedState;
 import io.recsbridge.shared.SharedStateTesting;
 import io.recsbridge.shared.SharedTier;
+import io.recsbridge.support.RedisConnections;
 import io.recsbridge.support.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +39,7 @@ class SharedEntityCacheTests {
 
 	private static RedisProcess redis;
 
-	private static LettuceConnectionFactory connections;
-
-	private static ClientResources resources;
+	private static RedisConnections connections;
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -61,38 +54,19 @@ class SharedEntityCacheTests {
 	@BeforeAll
 	static void startRedis() {
 		redis = RedisProcess.start();
-		// As the application configures its client: a short timeout, no queueing while
-		// disconnected, prompt reconnection.
-		resources = ClientResources.builder()
-			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-			.build();
-		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-			.clientResources(resources)
-			.commandTimeout(Duration.ofMillis(200))
-			.clientOptions(ClientOptions.builder()
-				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-				.build())
-			.build();
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
-		connections.afterPropertiesSet();
-		connections.start();
+		connections = RedisConnections.to(redis);
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		connections.destroy();
-		resources.shutdown();
+		connections.close();
 		redis.close();
 	}
 
 	@BeforeEach
 	void emptyRedis() {
 		redis.command("FLUSHALL");
-		this.template = new StringRedisTemplate(connections);
-		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-			this.template.opsForValue().get("connected?");
-			return true;
-		});
+		this.template = connections.connectedTemplate();
 		this.state = SharedStateTesting.state(CircuitBreaker.ofDefaults("redis"), this.registry);
 	}
 

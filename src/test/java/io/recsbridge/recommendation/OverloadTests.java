@@ -184,6 +184,10 @@ class OverloadTests extends BridgeAgainstTargetStandIn {
 								FilterChain chain) throws ServletException, IOException {
 							try {
 								if (request.getHeader(HOLD_MS) != null) {
+									// The time queued is the test's input, not a wait for
+									// a
+									// condition: the bridge must count it against the
+									// deadline.
 									Thread.sleep(Long.parseLong(request.getHeader(HOLD_MS)));
 								}
 								if (request.getHeader(HOLD) != null) {

@@ -7,19 +7,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.recsbridge.support.RedisConnections;
 import io.recsbridge.support.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +28,7 @@ class TwoLevelCacheTests {
 
 	private static RedisProcess redis;
 
-	private static LettuceConnectionFactory connections;
-
-	private static ClientResources resources;
+	private static RedisConnections connections;
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -44,42 +37,21 @@ class TwoLevelCacheTests {
 	@BeforeAll
 	static void startRedis() {
 		redis = RedisProcess.start();
-		// As the application configures its client: a short timeout, no queueing while
-		// disconnected.
-		// One test stops and restarts Redis: reconnect as promptly as the application.
-		resources = ClientResources.builder()
-			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-			.build();
-		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-			.clientResources(resources)
-			.commandTimeout(Duration.ofMillis(200))
-			.clientOptions(ClientOptions.builder()
-				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-				.build())
-			.build();
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
-		connections.afterPropertiesSet();
-		connections.start();
+		connections = RedisConnections.to(redis);
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		connections.destroy();
-		resources.shutdown();
+		connections.close();
 		redis.close();
 	}
 
 	@BeforeEach
 	void emptyRedis() {
 		redis.command("FLUSHALL");
-		StringRedisTemplate template = new StringRedisTemplate(connections);
-		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-			template.opsForValue().get("connected?");
-			return true;
-		});
+		StringRedisTemplate template = connections.connectedTemplate();
 		SharedState state = new SharedState(CircuitBreaker.ofDefaults("redis"), this.registry);
-		this.caches = new SharedCaches(state, new StringRedisTemplate(connections), new ObjectMapper(),
-				new SharedNamespace("acme"), this.registry);
+		this.caches = new SharedCaches(state, template, new ObjectMapper(), new SharedNamespace("acme"), this.registry);
 	}
 
 	record Answer(String activity, List<Item> items) {

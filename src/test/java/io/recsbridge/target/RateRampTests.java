@@ -96,6 +96,8 @@ class RateRampTests {
 				if (rateLimiter.acquirePermission()) {
 					granted++;
 				}
+				// Pacing the asking over the measured second, not waiting for a
+				// condition.
 				Thread.sleep(2);
 			}
 

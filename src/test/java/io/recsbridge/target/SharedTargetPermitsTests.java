@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -15,8 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.recsbridge.shared.SharedStateTesting;
 import io.recsbridge.support.BoundProperties;
+import io.recsbridge.support.RedisConnections;
 import io.recsbridge.support.RedisProcess;
-import io.lettuce.core.ClientOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,13 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fleet's token bucket ({@code rate-limit.lua}) against a real {@code redis-server}:
@@ -40,25 +39,17 @@ class SharedTargetPermitsTests {
 
 	private static RedisProcess redis;
 
-	private static LettuceConnectionFactory connections;
+	private static RedisConnections connections;
 
 	@BeforeAll
 	static void startRedis() {
 		redis = RedisProcess.start();
-		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-			.commandTimeout(Duration.ofMillis(200))
-			.clientOptions(ClientOptions.builder()
-				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-				.build())
-			.build();
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
-		connections.afterPropertiesSet();
-		connections.start();
+		connections = RedisConnections.to(redis);
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		connections.destroy();
+		connections.close();
 		redis.close();
 	}
 
@@ -88,7 +79,10 @@ class SharedTargetPermitsTests {
 						}
 					}
 					catch (RequestNotPermitted ex) {
-						sleep(5);
+						// Pacing, not waiting for a condition: a refused caller asks
+						// again
+						// soon, as a request would, without spinning a core.
+						LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
 					}
 				}
 			});
@@ -105,10 +99,15 @@ class SharedTargetPermitsTests {
 		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class, Map.of("client-code",
 				"acme", "rate-limit", "1000", "rate-ramp", "true", "ramp-step", "10", "ramp-interval", "1s"));
 		MeterRegistry firstRegistry = new SimpleMeterRegistry();
-		replica("recs-bridge:acme:target-rate", properties, firstRegistry).acquire();
+		SharedTargetPermits first = replica("recs-bridge:acme:target-rate", properties, firstRegistry);
+		first.acquire();
 		assertThat(firstRegistry.get("recs.bridge.target.fleet.rate").gauge().value()).isEqualTo(10);
 
-		sleep(1200);
+		// The fleet's ramp steps up after one interval, as the first replica sees it.
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			first.acquire();
+			assertThat(firstRegistry.get("recs.bridge.target.fleet.rate").gauge().value()).isEqualTo(20);
+		});
 		MeterRegistry laterRegistry = new SimpleMeterRegistry();
 		replica("recs-bridge:acme:target-rate", properties, laterRegistry).acquire();
 
@@ -130,21 +129,13 @@ class SharedTargetPermitsTests {
 		RateLimiter local = RateLimiter.of("target",
 				RateLimiterConfig.custom().timeoutDuration(Duration.ofMillis(100)).build());
 		return new SharedTargetPermits(SharedStateTesting.state(CircuitBreaker.ofDefaults("redis"), registry),
-				new StringRedisTemplate(connections), key, properties, local, Duration.ofMillis(200), registry);
+				new StringRedisTemplate(connections.factory()), key, properties, local, Duration.ofMillis(200),
+				registry);
 	}
 
 	private static TargetProperties properties(int limit, boolean ramp) {
 		return BoundProperties.bind("target", TargetProperties.class, Map.of("client-code", "acme", "rate-limit",
 				Integer.toString(limit), "rate-ramp", Boolean.toString(ramp)));
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
