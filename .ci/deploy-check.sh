@@ -17,7 +17,7 @@ fi
 
 # Every script CI runs, .ci/*.sh by glob so that a new one cannot be left out.
 echo "deploy-check: shellcheck"
-shellcheck .ci/run .ci/*.sh bench/*.sh
+shellcheck .ci/run .ci/*.sh bench/*.sh bench/lib/*.sh
 
 # Style of the shipping YAML; the Prometheus rules, whose PromQL runs long, are left to promtool.
 echo "deploy-check: yamllint"
