@@ -1,6 +1,8 @@
 package io.recsbridge.recommendation;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.recsbridge.target.TargetCallException;
+import io.recsbridge.target.TargetCallException.Failure;
 
 /**
  * Why an answer has no items, or why they did not come from Target.
@@ -34,6 +36,15 @@ public enum Reason {
 	@JsonValue
 	public String label() {
 		return this.label;
+	}
+
+	/**
+	 * Why Target gave no items: it refused the request, or was not there for it.
+	 * @param failure the failure, or {@code null}
+	 * @return {@link #TARGET_REJECTED} or {@link #TARGET_UNAVAILABLE}
+	 */
+	static Reason of(TargetCallException failure) {
+		return (failure != null && failure.failure() == Failure.REJECTED) ? TARGET_REJECTED : TARGET_UNAVAILABLE;
 	}
 
 }

@@ -37,8 +37,4 @@ final class SingleFlight<K, V> {
 		return flight;
 	}
 
-	int inFlight() {
-		return this.flights.size();
-	}
-
 }

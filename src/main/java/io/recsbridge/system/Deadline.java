@@ -42,6 +42,16 @@ public final class Deadline {
 	}
 
 	/**
+	 * Time left once a reserve is kept back, never negative: how long one may still wait
+	 * and have the reserve to answer in.
+	 * @param reserve the time kept back
+	 * @return the time left to wait
+	 */
+	public Duration remainingBefore(Duration reserve) {
+		return Duration.ofNanos(Math.max(0, this.atNanos - System.nanoTime() - reserve.toNanos()));
+	}
+
+	/**
 	 * Whether at least this much time is left.
 	 * @param needed the time needed
 	 * @return {@code true} if it is left
