@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,5 +21,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("bridge.catalog")
 public record CatalogLookupProperties(@DefaultValue("1h") @NotNull Duration ttl,
-		@DefaultValue("20000") @Positive long maxEntries, @DefaultValue("2s") @NotNull Duration timeout) {
+		@DefaultValue("20000") @Positive long maxEntries,
+		@DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration timeout) {
 }

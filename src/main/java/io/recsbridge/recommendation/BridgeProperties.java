@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.recsbridge.target.RequestBudget;
 
@@ -42,7 +43,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("bridge")
-public record BridgeProperties(@DefaultValue("700ms") @NotNull Duration deadline,
+public record BridgeProperties(@DefaultValue("700ms") @NotNull @DurationMin(millis = 1) Duration deadline,
 		@NotEmpty Map<String, @Valid UseCaseProperties> useCases, @DefaultValue @Valid Catalog catalog,
 		@DefaultValue("en-US") @NotNull Locale defaultLocale, @DefaultValue("USD") @NotNull Currency defaultCurrency,
 		@DefaultValue("20ms") @NotNull Duration answerReserve, @DefaultValue("5m") @NotNull Duration cacheTtl,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * activities answer with no content ({@code TARGET_PROPERTY_TOKEN})
  * @param environmentId the Target environment id, sent when set
  * ({@code TARGET_ENVIRONMENT_ID})
- * @param timeout one upstream call's connect and read timeout ({@code TARGET_TIMEOUT})
+ * @param timeout one upstream call's connect and read timeout ({@code TARGET_TIMEOUT});
+ * at least 1 ms (Apache HttpClient reads zero as no timeout at all)
  * @param rateLimit upstream calls a second, all use cases together: from this instance,
  * or from the whole fleet in shared mode ({@code TARGET_RATE_LIMIT})
  * @param rateRamp start at {@code rampStep} calls a second and add as much every
@@ -45,10 +47,13 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("target")
 public record TargetProperties(@Name("transport") Transport configuredTransport,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a Target client code") String clientCode,
-		URI baseUrl, String propertyToken, Long environmentId, @DefaultValue("500ms") @NotNull Duration timeout,
+		URI baseUrl, String propertyToken, Long environmentId,
+		@DefaultValue("500ms") @NotNull @DurationMin(millis = 1) Duration timeout,
 		@DefaultValue("1000") @Positive int rateLimit, @DefaultValue("true") boolean rateRamp,
-		@DefaultValue("100ms") @NotNull Duration rateRefreshPeriod, @DefaultValue("200") @Positive int rampStep,
-		@DefaultValue("1m") @NotNull Duration rampInterval, @DefaultValue @Valid @NotNull RetryBackoff retry) {
+		@DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration rateRefreshPeriod,
+		@DefaultValue("200") @Positive int rampStep,
+		@DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration rampInterval,
+		@DefaultValue @Valid @NotNull RetryBackoff retry) {
 
 	public TargetProperties {
 		if (configuredTransport == Transport.DELIVERY && (clientCode == null || clientCode.isBlank())) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -65,6 +66,18 @@ class AttemptTimeoutTests {
 					assertThat(refusal.description()).contains("BRIDGE_DEADLINE (120 ms)", "20 ms", "100 ms");
 					assertThat(refusal.action()).contains("Set BRIDGE_DEADLINE above 120 ms");
 				});
+		});
+	}
+
+	@Test
+	void aZeroTimeoutIsRefusedRatherThanReadAsNoTimeoutAtAll() {
+		// Apache HttpClient, like most, reads a zero timeout as none: a hung Target
+		// would hold the call until the deadline gave up on it, every time.
+		this.context.withPropertyValues("target.timeout=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("target.timeout");
 		});
 	}
 
