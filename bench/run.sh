@@ -2,9 +2,10 @@
 # shellcheck source-path=SCRIPTDIR # the sources below are bench/lib/*.sh
 # The bridge against the floor (issue 8): wrk against a Target stand-in directly, nginx
 # proxying to it, the bridge with caching off and the bridge serving from its cache, at
-# each upstream delay and concurrency. Prints one Markdown table (see BENCHMARKS.md).
+# each upstream delay and concurrency, and at 20 ms a peer (issue 16: a plain Boot app on
+# RestClient calling the stand-in, bench/peer/). Prints one Markdown table (see BENCHMARKS.md).
 #
-#   bench/run.sh            the full run (about 17 minutes with the defaults)
+#   bench/run.sh            the full run (about 20 minutes with the defaults)
 #   bench/run.sh --quick    a short validation run: fewer cells, 3 s each
 #   bench/run.sh --shared   shared mode's cost (issue 15): the bridge on a Redis this script starts,
 #                           beside the same cells in memory (see BENCHMARKS.md); no overload or
@@ -12,8 +13,8 @@
 #   bench/run.sh --cell bridge-nocache:200:2000
 #                           one cell (target:delay:connections), beside the direct cell it is
 #                           compared with; targets direct, nginx, bridge-nocache, bridge-cache,
-#                           and bridge-nocache-prod, bridge-cache-prod (the production bulkhead
-#                           and rate limit, see BENCHMARKS.md), bridge-nocache-shared,
+#                           peer, and bridge-nocache-prod, bridge-cache-prod (the production
+#                           bulkhead and rate limit, see BENCHMARKS.md), bridge-nocache-shared,
 #                           bridge-cache-shared (shared mode, Redis); no start-up table
 #
 # Environment (defaults in brackets):
@@ -37,7 +38,7 @@
 #                               first, as the image starts it; jar: java -jar
 #   BENCH_STARTS [5]            starts of each launch for the start-up table (0: no table)
 #   BENCH_PORT_BASE [18400]     ports used: base+20..+21, +30..+31, +40..+41, +50 (Redis) on 127.0.0.1
-#   BENCH_SKIP_BUILD [0]        1: use the jar already in target/
+#   BENCH_SKIP_BUILD [0]        1: use the jars already in target/ and bench/peer/target/
 #   BENCH_JAVA_HOME [/usr/lib/jvm/temurin-25-jdk-amd64]
 set -euo pipefail
 
@@ -95,10 +96,12 @@ MAX_IN_FLIGHT="${BENCH_MAX_IN_FLIGHT:-}"
 MEMORY_LIMIT_MB=768
 JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=${MEMORY_LIMIT_MB}m}"
 # Which targets run: all of them, or the one cell's (and the direct cell it is compared with).
-TARGETS="direct nginx bridge-nocache bridge-cache"
+TARGETS="direct nginx bridge-nocache bridge-cache peer"
+# The peer is measured at one delay, the one issue 16 compares it at.
+PEER_DELAY=20
 if [[ -n $CELL ]]; then
 	IFS=: read -r cell_target cell_delay cell_connections <<<"$CELL"
-	[[ $cell_target =~ ^(direct|nginx|bridge-(nocache|cache)(-prod|-shared)?)$ && $cell_delay =~ ^[0-9]+$ &&
+	[[ $cell_target =~ ^(direct|nginx|peer|bridge-(nocache|cache)(-prod|-shared)?)$ && $cell_delay =~ ^[0-9]+$ &&
 		$cell_connections =~ ^[0-9]+$ ]] || {
 		echo "--cell is target:delay:connections, such as bridge-nocache:200:2000, not $CELL" >&2
 		exit 2
@@ -107,6 +110,7 @@ if [[ -n $CELL ]]; then
 	CONNECTIONS=$cell_connections
 	RATE_CONNECTIONS=""
 	BENCH_STARTS=0
+	PEER_DELAY=$cell_delay
 	if [[ $cell_target == *-prod ]]; then
 		TARGETS="direct"
 		OVERLOAD="$cell_delay:$cell_connections"
@@ -140,6 +144,8 @@ source "$ROOT/bench/lib/nginx.sh"
 source "$ROOT/bench/lib/bridge.sh"
 # shellcheck source=lib/cell.sh
 source "$ROOT/bench/lib/cell.sh"
+# shellcheck source=lib/peer.sh
+source "$ROOT/bench/lib/peer.sh"
 # shellcheck source=lib/report.sh
 source "$ROOT/bench/lib/report.sh"
 
@@ -176,6 +182,10 @@ for candidate in "$ROOT"/target/recs-bridge-*.jar; do
 	[[ -f $candidate ]] && JAR=$candidate && break
 done
 [[ -n $JAR ]] || die "no jar in $ROOT/target"
+if runs peer; then
+	[[ ${BENCH_SKIP_BUILD:-0} == 1 ]] || build_peer
+	[[ -f $PEER_JAR ]] || die "no peer jar ($PEER_JAR): ./mvnw -q -f bench/peer/pom.xml -DskipTests package"
+fi
 
 # --- the stand-ins, and the bridge's AOT cache -------------------------------------------------
 WORK="$(mktemp -d /tmp/recs-bench.XXXXXX)"
@@ -212,6 +222,9 @@ for delay in $DELAYS; do
 		runs "bridge-$mode" || continue
 		bridge_cells bridge-$mode "$delay" $index "$cells" ""
 	done
+	if runs peer && [[ $delay == "$PEER_DELAY" ]]; then
+		peer_cells "$delay" $index "$cells"
+	fi
 	index=$((index + 1))
 done
 

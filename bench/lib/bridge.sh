@@ -39,7 +39,7 @@ start_redis() {
 # Target bulkhead (200) and rate limit (1,000 a second) of application.yml, without the ramp;
 # shared runs shared mode on the script's Redis.
 start_bridge() {
-	local started ready=0 launch=${3:-$LAUNCH} production=${4:-} shared=${5:-} command limits arguments
+	local started launch=${3:-$LAUNCH} production=${4:-} shared=${5:-} command limits arguments
 	if [[ $launch == aot ]]; then
 		command=(-XX:AOTCache="$APP/app.aot" -jar "$APP_JAR")
 	else
@@ -69,18 +69,12 @@ start_bridge() {
 		>>"$WORK/bridge.log" 2>&1 &
 	BRIDGE_PID=$!
 	PIDS+=("$BRIDGE_PID")
-	for _ in $(seq 1 3000); do
-		kill -0 "$BRIDGE_PID" 2>/dev/null || die "the bridge exited; see $WORK/bridge.log"
-		if curl -fsS -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null; then
-			ready=1
-			break
-		fi
-		sleep 0.02
-	done
-	[[ $ready == 1 ]] || die "the bridge was not ready in time; see $WORK/bridge.log"
+	wait_ready "$BRIDGE_PID" bridge "$WORK/bridge.log" bridge_ready
 	STARTUP_MS=$(($(date +%s%3N) - started))
 	log "bridge ready in ${STARTUP_MS} ms (cache ttl $2, $launch${production:+, production limits})"
 }
+
+bridge_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null; }
 
 # Answers counted by the bridge: "<all> <from Target> <from the cache> <429s>"; the counters
 # by source and reason are appended to the cell's file.
@@ -104,10 +98,10 @@ bridge_sources() {
 # transitions are logged at WARN).
 breaker_opens() { grep -cE '(Target|Redis) circuit breaker: .* to OPEN' "$WORK/bridge.log" || true; }
 
-# prime <mode>: load a freshly started bridge before its first cell.
+# prime <mode> [what]: load a freshly started bridge (or the peer) before its first cell.
 prime() {
 	((PRIME > 0)) || return 0
-	log "priming the bridge: ${PRIME}s at 50 connections, not measured"
+	log "priming the ${2:-bridge}: ${PRIME}s at 50 connections, not measured"
 	run_wrk "http://127.0.0.1:$BRIDGE_PORT" "$1" /v1/recommendations/abandoned-cart 50 "$PRIME" >/dev/null
 }
 

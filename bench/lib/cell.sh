@@ -89,8 +89,8 @@ measure() {
 		)"
 		refused="$(awk -v n="${too_many:-0}" -v all="$requests" 'BEGIN { printf "%.1f%%", (all > 0) ? 100 * n / all : 0 }')"
 		opens=$(($(breaker_opens) - before_opens))
-		startup="$STARTUP_MS"
 	fi
+	[[ $label != bridge* && $label != peer ]] || startup="$STARTUP_MS"
 	local key="$label/$delay/$connections"
 	# shellcheck disable=SC2034 # read by lib/report.sh
 	CPU[$key]=$cpu_us P99[$key]=$p99 ADDED99[$key]=$added99 TIMEOUTS[$key]=$timeout ERRORS[$key]=$errors

@@ -51,6 +51,19 @@ wait_for_port() {
 	die "nothing listens on port $1"
 }
 
+# wait_ready <pid> <name> <log> <check...>: runs the check every 20 ms, at most 60 s, until it
+# succeeds; dies if the process exits first or the time runs out.
+wait_ready() {
+	local pid=$1 name=$2 log_file=$3
+	shift 3
+	for _ in $(seq 1 3000); do
+		kill -0 "$pid" 2>/dev/null || die "the $name exited; see $log_file"
+		"$@" && return 0
+		sleep 0.02
+	done
+	die "the $name was not ready in time; see $log_file"
+}
+
 # --- what /proc says -------------------------------------------------------------------------
 # The process and its children (nginx: master and workers).
 process_tree() {

@@ -20,6 +20,19 @@ verdict() { # value limit
 target_row() { # what, measured, limit, value-to-judge
 	echo "| $1 | $2 | $(verdict "$4" "$3") |"
 }
+# no_worse <bridge's> <peer's> ...: met when each of the bridge's figures is at most the peer's.
+no_worse() {
+	local judged=met
+	while (($# > 1)); do
+		[[ -n $1 && -n $2 && $1 != "—" && $2 != "—" ]] || {
+			echo "not measured"
+			return
+		}
+		[[ $(verdict "$1" "$2") == met ]] || judged="**missed**"
+		shift 2
+	done
+	echo "$judged"
+}
 targets_table() {
 	local key nginx_key r
 	local target_rows=()
@@ -39,6 +52,13 @@ targets_table() {
 		key="bridge-nocache/20/$RATE_CONNECTIONS"
 		target_rows+=("$(target_row "p99 added at ~1,000 requests/s, 20 ms Target: 10 ms or less" \
 			"${ADDED99[$key]} ms at ${RPS[$key]} requests/s" 10 "${ADDED99[$key]#+}")")
+	fi
+	key="bridge-nocache/20/50"
+	if [[ -n ${CPU[$key]:-} ]]; then
+		local peer_cpu="${CPU[peer/20/50]:-}" peer_added="${ADDED99[peer/20/50]:-}"
+		target_rows+=("| at 50 connections, no worse than the peer (20 ms/50 conns; the peer is a plain Boot app on RestClient, not Adobe's Java SDK, which is not served here) | CPU ${CPU[$key]} µs against ${peer_cpu:-?} µs; +p99 ${ADDED99[$key]} ms against ${peer_added:-?} ms | $(
+			no_worse "${CPU[$key]}" "$peer_cpu" "${ADDED99[$key]#+}" "${peer_added#+}"
+		) |")
 	fi
 	for key in "${!TIMEOUTS[@]}"; do
 		[[ $key == *-prod/* ]] || continue
@@ -68,7 +88,9 @@ report() {
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	printf '%s\n' "${ROWS[@]}"
 	echo
-	echo "Bridge cells launched as \`$LAUNCH\` with JVM options \`$JAVA_OPTS\`${MAX_IN_FLIGHT:+, BRIDGE_MAX_IN_FLIGHT=$MAX_IN_FLIGHT}."
+	echo "Bridge cells launched as \`$LAUNCH\` with JVM options \`$JAVA_OPTS\`${MAX_IN_FLIGHT:+, BRIDGE_MAX_IN_FLIGHT=$MAX_IN_FLIGHT}.$(
+		runs peer && echo " The peer (bench/peer/: a plain Boot app on RestClient, not Adobe's Java SDK) with \`java -jar\` and the same options."
+	)"
 	targets_table
 	if ((STARTS > 0)); then
 		echo
