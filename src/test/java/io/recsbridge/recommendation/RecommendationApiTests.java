@@ -1,6 +1,8 @@
 package io.recsbridge.recommendation;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -101,6 +103,25 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 			.replace("\"6a3b2f0e-8d1c-4b7a-9e55-2c4f1d0a7b31\"", "\"${json-unit.any-string}\"");
 		this.target
 			.verify(postRequestedFor(urlPathEqualTo("/rest/v1/delivery")).withRequestBody(equalToJson(expected)));
+	}
+
+	@Test
+	void nonAsciiCartNamesArriveIntactByPostAndByGetWithoutACharacterEncodingFilter() throws Exception {
+		// server.servlet.encoding.enabled is false: JSON is read as UTF-8 by Jackson,
+		// query
+		// strings as UTF-8 by Tomcat. A Latin-1 reading would turn "é" into "Ã©".
+		stubTarget(okJson(Fixtures.read(CART_BASED)));
+		String name = "Doudoune Alpine \u00e9t\u00e9 \u2013 Gr\u00f6\u00dfe M";
+
+		JsonNode posted = body(this.api.postJson("/v1/recommendations/abandoned-cart",
+				"{\"ecid\": \"%s\", \"cartItems\": [{\"id\": \"coat-alpine-01\", \"name\": \"%s\", \"price\": 249.99}]}"
+					.formatted(ECID, name)));
+		JsonNode got = body(this.api.get("/v1/recommendations/abandoned-cart?ecid=" + ECID
+				+ "&cartItems[0].id=coat-alpine-01&cartItems[0].price=249.99&cartItems[0].name="
+				+ URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")));
+
+		assertThat(posted.at("/cart/items/0/name").asText()).isEqualTo(name);
+		assertThat(got.at("/cart/items/0/name").asText()).isEqualTo(name);
 	}
 
 	@Test

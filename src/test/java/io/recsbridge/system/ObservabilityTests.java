@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +57,9 @@ class ObservabilityTests {
 	private ObjectMapper objectMapper;
 
 	@Autowired
+	private ServletWebServerApplicationContext webServerContext;
+
+	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
 
 	@Autowired
@@ -84,6 +88,16 @@ class ObservabilityTests {
 
 	private HttpResponse<String> recommend(String useCase) {
 		return recommend(useCase, "{\"ecid\": \"" + ECID + "\"}", null);
+	}
+
+	@Test
+	void theApiPortRunsOnlyTheServletFiltersItNeeds() {
+		// Tomcat looks every filter up under one lock per request
+		// (system/ServletFilters):
+		// a filter added here should be a choice, not a side effect of a dependency.
+		assertThat(this.webServerContext.getServletContext().getFilterRegistrations().keySet())
+			.containsExactlyInAnyOrder("requestIdFilter", "webMvcObservationFilter", "springSecurityFilterChain",
+					"requestBodyLimitFilter");
 	}
 
 	@Test
