@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -13,7 +14,6 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.recsbridge.system.Deadline;
-import io.recsbridge.system.SchedulingLag;
 import io.recsbridge.target.TargetCallException.Failure;
 
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -46,11 +46,24 @@ public class GuardedTarget {
 
 	private final Duration attemptBudget;
 
-	private final SchedulingLag lag;
+	/**
+	 * Above this recent scheduling lag the bridge is starved of CPU, and an exchange's
+	 * measured time says more about the bridge than about Target.
+	 */
+	static final long UNTRUSTWORTHY_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+	private final LongSupplier recentLagNanos;
+
+	private final long slowCallNanos;
+
+	/**
+	 * @param recentLagNanos how late the bridge's threads recently ran (see
+	 * {@code SchedulingLag})
+	 */
 	GuardedTarget(TargetClient transport, Guards guards, AsyncTaskExecutor executor, Duration attemptBudget,
-			SchedulingLag lag) {
-		this.lag = lag;
+			LongSupplier recentLagNanos) {
+		this.recentLagNanos = recentLagNanos;
+		this.slowCallNanos = guards.breaker().getCircuitBreakerConfig().getSlowCallDurationThreshold().toNanos();
 		this.transport = transport;
 		this.bulkhead = guards.bulkhead();
 		this.retry = guards.retry();
@@ -159,7 +172,20 @@ public class GuardedTarget {
 		long start = System.nanoTime();
 		try {
 			TargetDecision decision = this.transport.execute(query);
-			this.breaker.onResult(targetsOwnTime(start), TimeUnit.NANOSECONDS, decision);
+			long own = targetsOwnTime(start);
+			if (own >= this.slowCallNanos && this.recentLagNanos.getAsLong() > UNTRUSTWORTHY_LAG_NANOS) {
+				// Target answered; whether it was slow cannot be told while the bridge's
+				// own
+				// threads wait this long for a core. Not judged: an overloaded bridge
+				// must not
+				// open the breaker against a healthy Target. A Target really this slow
+				// still
+				// meets its timeout, which is judged.
+				this.breaker.releasePermission();
+			}
+			else {
+				this.breaker.onResult(own, TimeUnit.NANOSECONDS, decision);
+			}
 			return decision;
 		}
 		catch (RuntimeException | Error ex) {
@@ -173,7 +199,7 @@ public class GuardedTarget {
 	 * saturated CPU the answer was there before the thread could read it.
 	 */
 	private long targetsOwnTime(long start) {
-		return Math.max(0, System.nanoTime() - start - this.lag.recentNanos());
+		return Math.max(0, System.nanoTime() - start - this.recentLagNanos.getAsLong());
 	}
 
 	/**

@@ -157,7 +157,7 @@ class TargetResilienceConfiguration {
 		// computes.
 		executor.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		return new GuardedTarget(transport, new GuardedTarget.Guards(bulkheads.bulkhead(INSTANCE),
-				retries.retry(INSTANCE), breaker, rateLimiter, permits), executor, attemptBudget, lag);
+				retries.retry(INSTANCE), breaker, rateLimiter, permits), executor, attemptBudget, lag::recentNanos);
 	}
 
 }
