@@ -1,5 +1,7 @@
 package io.recsbridge.system;
 
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,14 @@ import org.springframework.web.filter.RequestContextFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class ServletFilters {
+
+	/**
+	 * UTF-8 for every request, as Boot's character-encoding filter forced it.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> utf8Requests() {
+		return (factory) -> factory.addContextValves(new Utf8RequestValve());
+	}
 
 	/**
 	 * Boot's {@link RequestContextFilter} exposes the request to code running before the

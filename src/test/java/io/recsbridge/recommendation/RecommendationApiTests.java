@@ -107,9 +107,9 @@ class RecommendationApiTests extends BridgeAgainstTargetStandIn {
 
 	@Test
 	void nonAsciiCartNamesArriveIntactByPostAndByGetWithoutACharacterEncodingFilter() throws Exception {
-		// server.servlet.encoding.enabled is false: JSON is read as UTF-8 by Jackson,
-		// query
-		// strings as UTF-8 by Tomcat. A Latin-1 reading would turn "é" into "Ã©".
+		// No character-encoding filter (server.servlet.encoding.enabled is false): the
+		// body is read as UTF-8 (Utf8RequestValve), the query string by Tomcat. A Latin-1
+		// reading would turn "é" into "Ã©".
 		stubTarget(okJson(Fixtures.read(CART_BASED)));
 		String name = "Doudoune Alpine \u00e9t\u00e9 \u2013 Gr\u00f6\u00dfe M";
 
