@@ -2,6 +2,7 @@ package io.recsbridge.recommendation;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsbridge.system.StartupRefusal;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,19 @@ class StaticFallbackFileTests {
 		assertThatExceptionOfType(StartupRefusal.class)
 			.isThrownBy(() -> Fallbacks.read(new ClassPathResource("no/such/best-sellers.json"), this.objectMapper))
 			.withMessageContaining("no/such/best-sellers.json");
+	}
+
+	@Test
+	void theShippedDemoItemsCarryTheCategoryTheMapperReads() {
+		// The design's JSON names it category (a design cannot display categoryId): a
+		// file
+		// that says categoryId gives fallback items without a category.
+		JsonNode items = Fallbacks
+			.read(new ClassPathResource(Fallbacks.DEMO_STATIC_ITEMS.substring("classpath:".length())),
+					this.objectMapper)
+			.get("items");
+
+		assertThat(items).isNotEmpty().allSatisfy((item) -> assertThat(item.path("category").asText()).isNotEmpty());
 	}
 
 	@Test
