@@ -5,7 +5,7 @@
 # each upstream delay and concurrency, and at 20 ms a peer (issue 16: a plain Boot app on
 # RestClient calling the stand-in, bench/peer/). Prints one Markdown table (see BENCHMARKS.md).
 #
-#   bench/run.sh            the full run (about 20 minutes with the defaults)
+#   bench/run.sh            the full run (about 18 minutes with the defaults)
 #   bench/run.sh --quick    a short validation run: fewer cells, 3 s each
 #   bench/run.sh --shared   shared mode's cost (issue 15): the bridge on a Redis this script starts,
 #                           beside the same cells in memory (see BENCHMARKS.md); no overload or
