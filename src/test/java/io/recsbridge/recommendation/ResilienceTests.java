@@ -347,6 +347,26 @@ class ResilienceTests extends BridgeAgainstTargetStandIn {
 	}
 
 	@Test
+	void aPreviewOfTheErrorPolicyShowsThe503ASendWouldAnswerAndTheCartItWouldHaveHad() throws Exception {
+		stubTarget(aResponse().withStatus(503));
+
+		HttpResponse<String> response = this.api.postJson("/v1/recommendations/price-drop/preview", CART);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode preview = this.objectMapper.readTree(response.body());
+		assertThat(preview.at("/explain/status").asInt()).as("what a send would have answered").isEqualTo(503);
+		assertThat(preview.at("/explain/fallback/policy").asText()).isEqualTo("error");
+		assertThat(preview.at("/explain/fallback/taken").asText()).contains("answers 503");
+		assertThat(preview.at("/explain/fallback/why").asText()).contains("HTTP 503");
+		assertThat(preview.at("/payload/source").asText()).isEqualTo("none");
+		assertThat(preview.at("/payload/reason").asText()).isEqualTo("target-unavailable");
+		assertThat(preview.at("/payload/items")).isEmpty();
+		assertThat(preview.at("/payload/cart/items/0/id").asText()).isEqualTo("coat-parka-02");
+		assertThat(preview.get("html").asText()).as("no email is rendered for an answer a send would not give")
+			.isEmpty();
+	}
+
+	@Test
 	void theErrorPolicyAnswersA503ProblemWithinTheDeadline() throws Exception {
 		stubTarget(aResponse().withFixedDelay(3_000));
 		double before = this.meters.requests("price-drop", "none", "target-unavailable");
