@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.recsbridge.support.BridgeAgainstTargetStandIn;
 import io.recsbridge.support.BridgeMeters;
@@ -97,6 +99,43 @@ class UpstreamRateLimitTests extends BridgeAgainstTargetStandIn {
 		assertThat(again.statusCode()).isEqualTo(200);
 		assertThat(this.objectMapper.readTree(again.body()).get("source").asText()).isEqualTo("cache");
 		assertThat(this.meters.requests("abandoned-cart", "cache", "")).isEqualTo(cacheHits + 1);
+	}
+
+	@Test
+	void aPreviewPastTheLimitShowsThe429ASendWouldAnswerAndWhy() throws Exception {
+		this.target.stubFor(post(urlPathEqualTo("/rest/v1/delivery"))
+			.willReturn(okJson(Fixtures.read("/io/recsbridge/target/delivery-response-cart.json"))));
+
+		// One permit a second: of a quick burst of previews, some find none.
+		List<JsonNode> previews = IntStream.range(0, 6)
+			.mapToObj((i) -> CompletableFuture.supplyAsync(
+					() -> this.api.postJson("/v1/recommendations/abandoned-cart/preview", body(200 + i)), callers))
+			.toList()
+			.stream()
+			.map(CompletableFuture::join)
+			.map((response) -> {
+				assertThat(response.statusCode()).as("the preview itself is answered").isEqualTo(200);
+				return read(response.body());
+			})
+			.toList();
+
+		assertThat(previews).anySatisfy((preview) -> {
+			assertThat(preview.at("/explain/status").asInt()).isEqualTo(429);
+			assertThat(preview.at("/explain/fallback/policy").asText()).isEmpty();
+			assertThat(preview.at("/explain/fallback/taken").asText()).contains("rate limit towards Target")
+				.contains("429");
+			assertThat(preview.at("/payload/items")).isEmpty();
+			assertThat(preview.get("html").asText()).isEmpty();
+		});
+	}
+
+	private JsonNode read(String body) {
+		try {
+			return this.objectMapper.readTree(body);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private List<HttpResponse<String>> burst(int count) {
