@@ -172,25 +172,33 @@ public class GuardedTarget {
 		long start = System.nanoTime();
 		try {
 			TargetDecision decision = this.transport.execute(query);
-			long own = targetsOwnTime(start);
-			if (own >= this.slowCallNanos && this.recentLagNanos.getAsLong() > UNTRUSTWORTHY_LAG_NANOS) {
-				// Target answered; whether it was slow cannot be told while the bridge's
-				// own
-				// threads wait this long for a core. Not judged: an overloaded bridge
-				// must not
-				// open the breaker against a healthy Target. A Target really this slow
-				// still
-				// meets its timeout, which is judged.
-				this.breaker.releasePermission();
-			}
-			else {
-				this.breaker.onResult(own, TimeUnit.NANOSECONDS, decision);
-			}
+			judgeAnswer(System.nanoTime() - start, decision);
 			return decision;
 		}
 		catch (RuntimeException | Error ex) {
-			this.breaker.onError(targetsOwnTime(start), TimeUnit.NANOSECONDS, ex);
+			this.breaker.onError(targetsOwnTime(System.nanoTime() - start, this.recentLagNanos.getAsLong()),
+					TimeUnit.NANOSECONDS, ex);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Tells the breaker of an answer that took {@code elapsedNanos}, judged on Target's
+	 * own time. An answer that still looks slow while the bridge's own threads run late
+	 * is not judged: whether Target was slow cannot be told then, and an overloaded
+	 * bridge must not open the breaker against a healthy Target. A Target really that
+	 * slow still meets its timeout, which is judged.
+	 * @param elapsedNanos the exchange's time as this thread measured it
+	 * @param decision what Target answered
+	 */
+	void judgeAnswer(long elapsedNanos, TargetDecision decision) {
+		long lag = this.recentLagNanos.getAsLong();
+		long own = targetsOwnTime(elapsedNanos, lag);
+		if (own >= this.slowCallNanos && lag > UNTRUSTWORTHY_LAG_NANOS) {
+			this.breaker.releasePermission();
+		}
+		else {
+			this.breaker.onResult(own, TimeUnit.NANOSECONDS, decision);
 		}
 	}
 
@@ -198,8 +206,8 @@ public class GuardedTarget {
 	 * The exchange's time less what this thread recently waited for a core: on a
 	 * saturated CPU the answer was there before the thread could read it.
 	 */
-	private long targetsOwnTime(long start) {
-		return Math.max(0, System.nanoTime() - start - this.recentLagNanos.getAsLong());
+	private static long targetsOwnTime(long elapsedNanos, long lagNanos) {
+		return Math.max(0, elapsedNanos - lagNanos);
 	}
 
 	/**

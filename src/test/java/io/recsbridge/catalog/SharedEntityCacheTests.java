@@ -15,13 +15,11 @@ import io.recsbridge.shared.PayloadVersion;
 import io.recsbridge.shared.SharedState;
 import io.recsbridge.shared.SharedStateTesting;
 import io.recsbridge.shared.SharedTier;
-import io.recsbridge.support.RedisConnections;
-import io.recsbridge.support.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
+import io.recsbridge.support.LocalRedis;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -37,9 +35,8 @@ class SharedEntityCacheTests {
 
 	private static final Map<String, String> COAT = Map.of("name", "Alpine Down Coat", "value", "249.99");
 
-	private static RedisProcess redis;
-
-	private static RedisConnections connections;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -51,22 +48,9 @@ class SharedEntityCacheTests {
 
 	private SharedState state;
 
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisProcess.start();
-		connections = RedisConnections.to(redis);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.close();
-		redis.close();
-	}
-
 	@BeforeEach
-	void emptyRedis() {
-		redis.command("FLUSHALL");
-		this.template = connections.connectedTemplate();
+	void connect() {
+		this.template = redis.connectedTemplate();
 		this.state = SharedStateTesting.state(CircuitBreaker.ofDefaults("redis"), this.registry);
 	}
 

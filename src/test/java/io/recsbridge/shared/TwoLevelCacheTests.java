@@ -8,12 +8,10 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.recsbridge.support.RedisConnections;
-import io.recsbridge.support.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.recsbridge.support.LocalRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -26,30 +24,16 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoLevelCacheTests {
 
-	private static RedisProcess redis;
-
-	private static RedisConnections connections;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private SharedCaches caches;
 
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisProcess.start();
-		connections = RedisConnections.to(redis);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.close();
-		redis.close();
-	}
-
 	@BeforeEach
-	void emptyRedis() {
-		redis.command("FLUSHALL");
-		StringRedisTemplate template = connections.connectedTemplate();
+	void connect() {
+		StringRedisTemplate template = redis.connectedTemplate();
 		SharedState state = new SharedState(CircuitBreaker.ofDefaults("redis"), this.registry);
 		this.caches = new SharedCaches(state, template, new ObjectMapper(), new SharedNamespace("acme"), this.registry);
 	}

@@ -3,12 +3,13 @@ package io.recsbridge.target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -154,24 +155,8 @@ class DeliveryTransportTests {
 			.willReturn(okJson(fixture("delivery-response-cart.json"))));
 		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class,
 				Map.of("client-code", "acme", "base-url", target.baseUrl()));
-		TargetEndpoint perEdge = new TargetEndpoint() {
-
-			@Override
-			public URI baseUrl() {
-				return URI.create(target.baseUrl());
-			}
-
-			@Override
-			public String clientCode() {
-				return "acme";
-			}
-
-			@Override
-			public URI baseUrlFor(String locationHint) {
-				return (locationHint != null) ? URI.create(target.baseUrl() + "/edge" + locationHint) : baseUrl();
-			}
-
-		};
+		TargetEndpoint perEdge = acmeWithEdges((locationHint) -> (locationHint != null)
+				? URI.create(target.baseUrl() + "/edge" + locationHint) : URI.create(target.baseUrl()));
 		DeliveryTransport transport = new DeliveryTransport(
 				OutboundHttp.restClient(RestClient.builder(), properties.timeout(), 16), perEdge, properties, null,
 				this.meterRegistry, this.locationHints, Clock.systemUTC());
@@ -301,22 +286,8 @@ class DeliveryTransportTests {
 		}
 		TargetProperties properties = BoundProperties.bind("target", TargetProperties.class,
 				Map.of("client-code", "acme", "base-url", target.baseUrl(), "timeout", "2s"));
-		TargetEndpoint edges = new TargetEndpoint() {
-			@Override
-			public URI baseUrl() {
-				return URI.create(target.baseUrl());
-			}
-
-			@Override
-			public String clientCode() {
-				return "acme";
-			}
-
-			@Override
-			public URI baseUrlFor(String locationHint) {
-				return "28".equals(locationHint) ? deadEdge : baseUrl();
-			}
-		};
+		TargetEndpoint edges = acmeWithEdges(
+				(locationHint) -> "28".equals(locationHint) ? deadEdge : URI.create(target.baseUrl()));
 		DeliveryTransport transport = new DeliveryTransport(
 				OutboundHttp.restClient(RestClient.builder(), properties.timeout(), 16), edges, properties, null,
 				this.meterRegistry, this.locationHints, Clock.systemUTC());
@@ -359,6 +330,31 @@ class DeliveryTransportTests {
 		try (InputStream input = DeliveryTransportTests.class.getResourceAsStream(name)) {
 			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
 		}
+	}
+
+	/**
+	 * Client code {@code acme} at the stand-in, with the given edge for each location
+	 * hint.
+	 */
+	private static TargetEndpoint acmeWithEdges(Function<String, URI> edgeForHint) {
+		return new TargetEndpoint() {
+
+			@Override
+			public URI baseUrl() {
+				return URI.create(target.baseUrl());
+			}
+
+			@Override
+			public String clientCode() {
+				return "acme";
+			}
+
+			@Override
+			public URI baseUrlFor(String locationHint) {
+				return edgeForHint.apply(locationHint);
+			}
+
+		};
 	}
 
 }

@@ -12,7 +12,6 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.recsbridge.system.Deadline;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -22,12 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Our overload is not Target's failure: a Target answer that took long while the bridge's
  * own threads waited for a core is not judged a slow call; the same answer on a bridge
- * that runs on time is. The lag is given, not provoked: what is tested is the rule.
+ * that runs on time is. The exchange's measured time and the lag are given, not provoked:
+ * what is tested is the rule, against a real breaker.
  */
 class GuardedTargetBreakerTests {
 
-	/** The slow-call threshold, small so that the test waits little. */
+	/** The slow-call threshold. */
 	private static final Duration SLOW = Duration.ofMillis(30);
+
+	/** Past the threshold once the given lag is taken off: 100 - 60 = 40 ms. */
+	private static final long SLOW_TO_READ_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final TargetDecision ANSWER = new TargetDecision(List.of());
 
 	private final AtomicLong lagNanos = new AtomicLong();
 
@@ -38,25 +43,17 @@ class GuardedTargetBreakerTests {
 				.minimumNumberOfCalls(100)
 				.build());
 
-	/**
-	 * Answers after the slow threshold plus the lag, as a starved thread would see it.
-	 */
-	private final TargetClient slowToRead = (query) -> {
-		sleep(SLOW.toMillis() + 10 + TimeUnit.NANOSECONDS.toMillis(this.lagNanos.get()));
-		return new TargetDecision(List.of());
-	};
-
-	private final GuardedTarget target = new GuardedTarget(this.slowToRead,
+	private final GuardedTarget target = new GuardedTarget((query) -> ANSWER,
 			new GuardedTarget.Guards(Bulkhead.ofDefaults("target"), Retry.of("target", RetryConfig.ofDefaults()),
 					this.breaker, RateLimiter.of("target", RateLimiterConfig.ofDefaults()),
 					TargetPermits.local(RateLimiter.of("target", RateLimiterConfig.ofDefaults()))),
 			new SimpleAsyncTaskExecutor("test-target-"), Duration.ofMillis(600), this.lagNanos::get);
 
 	@Test
-	void aSlowAnswerWhileTheBridgeIsStarvedOfCpuIsNotJudged() throws Exception {
+	void aSlowAnswerWhileTheBridgeIsStarvedOfCpuIsNotJudged() {
 		this.lagNanos.set(TimeUnit.MILLISECONDS.toNanos(60));
 
-		callThreeTimes();
+		answerThreeTimes(SLOW_TO_READ_NANOS);
 
 		CircuitBreaker.Metrics metrics = this.breaker.getMetrics();
 		assertThat(metrics.getNumberOfBufferedCalls()).isZero();
@@ -64,45 +61,30 @@ class GuardedTargetBreakerTests {
 	}
 
 	@Test
-	void theSameSlowAnswerOnABridgeRunningOnTimeIsASlowCall() throws Exception {
+	void theSameSlowAnswerOnABridgeRunningOnTimeIsASlowCall() {
 		this.lagNanos.set(0);
 
-		callThreeTimes();
+		answerThreeTimes(SLOW_TO_READ_NANOS);
 
 		assertThat(this.breaker.getMetrics().getNumberOfSlowSuccessfulCalls()).isEqualTo(3);
 	}
 
 	@Test
-	void aFastAnswerIsJudgedWhateverTheLag() throws Exception {
-		GuardedTarget fast = new GuardedTarget((query) -> new TargetDecision(List.of()),
-				new GuardedTarget.Guards(Bulkhead.ofDefaults("target"), Retry.of("target", RetryConfig.ofDefaults()),
-						this.breaker, RateLimiter.of("target", RateLimiterConfig.ofDefaults()),
-						TargetPermits.local(RateLimiter.of("target", RateLimiterConfig.ofDefaults()))),
-				new SimpleAsyncTaskExecutor("test-target-"), Duration.ofMillis(600), () -> Long.MAX_VALUE / 4);
+	void aFastAnswerIsJudgedWhateverTheLag() {
+		this.lagNanos.set(Long.MAX_VALUE / 4);
 
-		fast.submit(query(), Deadline.in(Duration.ofSeconds(2))).get(2, TimeUnit.SECONDS);
+		this.breaker.acquirePermission();
+		this.target.judgeAnswer(TimeUnit.MILLISECONDS.toNanos(1), ANSWER);
 
 		assertThat(this.breaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
 		assertThat(this.breaker.getMetrics().getNumberOfSlowCalls()).isZero();
 	}
 
-	private void callThreeTimes() throws Exception {
+	/** As the exchange does: a permission taken, then the answer judged. */
+	private void answerThreeTimes(long elapsedNanos) {
 		for (int i = 0; i < 3; i++) {
-			this.target.submit(query(), Deadline.in(Duration.ofSeconds(2))).get(2, TimeUnit.SECONDS);
-		}
-	}
-
-	private static TargetQuery query() {
-		return new TargetQuery("request-1", "12345678901234567890123456789012345678", null, "ajo-abandoned-cart",
-				List.of(), List.of(), TargetExchanges.NONE);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			this.breaker.acquirePermission();
+			this.target.judgeAnswer(elapsedNanos, ANSWER);
 		}
 	}
 

@@ -16,12 +16,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.recsbridge.shared.SharedStateTesting;
 import io.recsbridge.support.BoundProperties;
-import io.recsbridge.support.RedisConnections;
-import io.recsbridge.support.RedisProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.recsbridge.support.LocalRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,26 +34,8 @@ import static org.awaitility.Awaitility.await;
  */
 class SharedTargetPermitsTests {
 
-	private static RedisProcess redis;
-
-	private static RedisConnections connections;
-
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisProcess.start();
-		connections = RedisConnections.to(redis);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.close();
-		redis.close();
-	}
-
-	@BeforeEach
-	void emptyRedis() {
-		redis.command("FLUSHALL");
-	}
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	@ParameterizedTest(name = "{0} a second")
 	@ValueSource(ints = { 1, 5 })
@@ -129,8 +108,7 @@ class SharedTargetPermitsTests {
 		RateLimiter local = RateLimiter.of("target",
 				RateLimiterConfig.custom().timeoutDuration(Duration.ofMillis(100)).build());
 		return new SharedTargetPermits(SharedStateTesting.state(CircuitBreaker.ofDefaults("redis"), registry),
-				new StringRedisTemplate(connections.factory()), key, properties, local, Duration.ofMillis(200),
-				registry);
+				new StringRedisTemplate(redis.factory()), key, properties, local, Duration.ofMillis(200), registry);
 	}
 
 	private static TargetProperties properties(int limit, boolean ramp) {
