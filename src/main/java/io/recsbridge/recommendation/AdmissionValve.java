@@ -16,10 +16,11 @@ import org.springframework.http.MediaType;
 /**
  * The API's door, in Tomcat's pipeline before any filter (authentication, body reading,
  * Spring MVC): stamps each request with its arrival (when Tomcat handed its bytes to a
- * thread, else when Tomcat began reading it), and turns a request away with a ready-made
- * 429 {@code overloaded} problem when {@code BRIDGE_MAX_IN_FLIGHT} requests are already
- * being answered, or when it waited in the server so long that its budget is spent.
- * Nothing of the request past its line and headers is read for that.
+ * thread, else, as for the next request of a connection read on the same thread, when
+ * Tomcat began reading it), and turns a request away with a ready-made 429
+ * {@code overloaded} problem when {@code BRIDGE_MAX_IN_FLIGHT} requests are already being
+ * answered, or when it waited in the server so long that its budget is spent. Nothing of
+ * the request past its line and headers is read for that.
  */
 final class AdmissionValve extends ValveBase {
 
@@ -61,13 +62,14 @@ final class AdmissionValve extends ValveBase {
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
+		long started = request.getCoyoteRequest().getStartTimeNanos();
+		// Taken by every request, so that the hand-over is only ever the first one's.
+		long arrival = DispatchStampingExecutor.takeDispatchedOr((started > 0) ? started : System.nanoTime());
 		String path = request.getRequestURI();
 		if (path == null || !path.startsWith(API)) {
 			getNext().invoke(request, response);
 			return;
 		}
-		long started = request.getCoyoteRequest().getStartTimeNanos();
-		long arrival = DispatchStampingExecutor.dispatchedOr((started > 0) ? started : System.nanoTime());
 		request.setAttribute(Arrival.ATTRIBUTE, arrival);
 		if (System.nanoTime() - arrival > this.patienceNanos || !this.inFlight.tryAcquire()) {
 			refuse(path, arrival, response);

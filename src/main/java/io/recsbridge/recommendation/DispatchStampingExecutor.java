@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
  * Tomcat even starts reading them, and its own start time begins after that wait. The
  * valve counts a request's arrival from the hand-over instead, so that wait is spent from
  * the budget too.
+ * <p>
+ * One hand-over can serve several requests: when the caller's next request on a
+ * kept-alive connection is already readable as the last answer is done, Tomcat reads it
+ * on the same thread. The stamp belongs to the first of them only; the next ones arrived
+ * after the hand-over and count from Tomcat's own start time.
  */
 final class DispatchStampingExecutor extends AbstractExecutorService {
 
@@ -24,13 +29,18 @@ final class DispatchStampingExecutor extends AbstractExecutorService {
 	}
 
 	/**
-	 * When the work running on this thread was handed over, if it was handed over here.
-	 * @param otherwise the time to answer when it was not
+	 * When the work running on this thread was handed over, for the first request that
+	 * asks; later requests read by the same hand-over get {@code otherwise}.
+	 * @param otherwise the time to answer when the hand-over is not this request's
 	 * @return the hand-over on the {@link System#nanoTime()} clock, or {@code otherwise}
 	 */
-	static long dispatchedOr(long otherwise) {
+	static long takeDispatchedOr(long otherwise) {
 		Long dispatched = DISPATCHED.get();
-		return (dispatched != null) ? dispatched : otherwise;
+		if (dispatched == null) {
+			return otherwise;
+		}
+		DISPATCHED.remove();
+		return dispatched;
 	}
 
 	@Override

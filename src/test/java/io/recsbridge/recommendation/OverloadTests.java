@@ -1,12 +1,18 @@
 package io.recsbridge.recommendation;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -25,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -134,6 +142,78 @@ class OverloadTests extends BridgeAgainstTargetStandIn {
 		assertThat(send(this.api.request(PATH), 13).statusCode()).as("the bound is free again").isEqualTo(200);
 	}
 
+	@Test
+	void theNextRequestOfAConnectionCountsFromWhenTomcatReadsItNotFromTheLastOnesHandOver() throws Exception {
+		// Two requests written at once on one connection: Tomcat reads the second on the
+		// thread it handed the first to, once the first is answered. The first spends
+		// its budget held; the second still has its own.
+		stubTarget(Duration.ZERO);
+		String first = rawRequest(Map.of(HOLD_MS, "750"), 20);
+		String second = rawRequest(Map.of(), 21);
+
+		List<String> statusLines = new ArrayList<>();
+		try (Socket socket = new Socket("127.0.0.1", this.api.port())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write((first + second).getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			InputStream in = socket.getInputStream();
+			for (int i = 0; i < 2; i++) {
+				statusLines.add(readResponse(in));
+			}
+		}
+
+		assertThat(statusLines.get(0)).as("the held request").startsWith("HTTP/1.1 429");
+		assertThat(statusLines.get(1)).as("the next one, read after it").startsWith("HTTP/1.1 200");
+		assertThat(this.target.getAllServeEvents()).as("Target was asked for the second").hasSize(1);
+	}
+
+	private static String rawRequest(Map<String, String> headers, int visitor) {
+		String body = "{\"ecid\": \"%038d\"}".formatted(visitor);
+		StringBuilder request = new StringBuilder("POST " + PATH + " HTTP/1.1\r\nHost: localhost\r\n")
+			.append("X-Api-Key: ")
+			.append(TargetStandIn.API_KEY)
+			.append("\r\n")
+			.append("Content-Type: application/json\r\nContent-Length: ")
+			.append(body.length())
+			.append("\r\n");
+		headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+		return request.append("\r\n").append(body).toString();
+	}
+
+	/** Reads one response (its body sized or chunked); returns its status line. */
+	private static String readResponse(InputStream in) throws IOException {
+		String statusLine = readLine(in);
+		int length = 0;
+		boolean chunked = false;
+		for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+			if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+				length = Integer.parseInt(header.substring(15).trim());
+			}
+			chunked |= header.equalsIgnoreCase("Transfer-Encoding: chunked");
+		}
+		if (!chunked) {
+			assertThat(in.readNBytes(length)).hasSize(length);
+			return statusLine;
+		}
+		for (int chunk = Integer.parseInt(readLine(in), 16); chunk > 0; chunk = Integer.parseInt(readLine(in), 16)) {
+			assertThat(in.readNBytes(chunk)).hasSize(chunk);
+			readLine(in);
+		}
+		readLine(in);
+		return statusLine;
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c != '\n'; c = in.read()) {
+			assertThat(c).as("the connection stays open").isNotNegative();
+			if (c != '\r') {
+				line.append((char) c);
+			}
+		}
+		return line.toString();
+	}
+
 	private void assertOverloaded(HttpResponse<String> response) throws IOException {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
@@ -174,6 +254,17 @@ class OverloadTests extends BridgeAgainstTargetStandIn {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class HoldBeforeTheController {
 
+		/**
+		 * Where the tests run without virtual threads (Java 17), Tomcat would make its
+		 * own pool, which the bridge leaves unwrapped: an executor set here is wrapped as
+		 * the virtual-thread one is in production, so hand-overs are stamped. Virtual
+		 * threads' executor (Java 21+) is kept.
+		 */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> anExecutorToStamp() {
+			return new AnExecutorToStamp();
+		}
+
 		@Bean
 		FilterRegistrationBean<OncePerRequestFilter> holdBeforeTheController() {
 			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
@@ -204,6 +295,26 @@ class OverloadTests extends BridgeAgainstTargetStandIn {
 					});
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
+		}
+
+		/** Ordered before the bridge's own customizer, which wraps what it finds. */
+		static final class AnExecutorToStamp
+				implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+			@Override
+			public void customize(TomcatServletWebServerFactory factory) {
+				factory.addConnectorCustomizers((connector) -> {
+					if (connector.getProtocolHandler().getExecutor() == null) {
+						connector.getProtocolHandler().setExecutor(Executors.newCachedThreadPool());
+					}
+				});
+			}
+
+			@Override
+			public int getOrder() {
+				return Ordered.HIGHEST_PRECEDENCE;
+			}
+
 		}
 
 	}

@@ -18,10 +18,18 @@ public final class ApiClient {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	private final int port;
+
 	private final String baseUrl;
 
 	public ApiClient(int port) {
+		this.port = port;
 		this.baseUrl = "http://127.0.0.1:" + port;
+	}
+
+	/** The bridge's port, for a test that writes HTTP by hand. */
+	public int port() {
+		return this.port;
 	}
 
 	public HttpResponse<String> postJson(String path, String body) {
