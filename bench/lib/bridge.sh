@@ -83,7 +83,7 @@ bridge_sources() {
 	{
 		curl -fsS -m 10 "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" ||
 			echo "metrics scrape failed" >>"$CELL_FILE"
-	} | { grep -E '^(recs_bridge_requests_total|recs_bridge_target_calls_seconds_count)\{' || true; } |
+	} | { grep -E '^(recs_bridge_requests_total|recs_bridge_target_calls_seconds_count|recs_bridge_request_seconds_(bucket|max))\{' || true; } |
 		tee -a "$CELL_FILE" | awk '
 		/^recs_bridge_requests_total\{/ {
 			all += $NF

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.recsbridge.system.RequestSlots;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,21 +64,28 @@ public class Catalog {
 			Map<String, CompletableFuture<Optional<Map<String, String>>>> lookups, Duration maxWait) {
 		long until = System.nanoTime() + Math.max(0, maxWait.toNanos());
 		Map<String, Map<String, String>> found = new HashMap<>();
-		lookups.forEach((id, lookup) -> {
-			try {
-				lookup.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)
-					.ifPresent((entity) -> found.put(id, entity));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (Exception ex) {
-				// Too slow or failed: the line shows what AJO sent; a slow lookup still
-				// fills the cache for the next answer.
-				logger.debug("No catalog entity in time for a cart line: {}", ex.getClass().getSimpleName());
-			}
-		});
+		// A wait for Adobe needs no CPU: the request's slot goes to another meanwhile.
+		boolean waits = lookups.values().stream().anyMatch((lookup) -> !lookup.isDone());
+		try (RequestSlots.Away away = waits ? RequestSlots.away() : RequestSlots.Away.NOTHING) {
+			lookups.forEach((id, lookup) -> collect(id, lookup, until, found));
+		}
 		return found;
+	}
+
+	private static void collect(String id, CompletableFuture<Optional<Map<String, String>>> lookup, long until,
+			Map<String, Map<String, String>> found) {
+		try {
+			lookup.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)
+				.ifPresent((entity) -> found.put(id, entity));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			// Too slow or failed: the line shows what AJO sent; a slow lookup still fills
+			// the cache for the next answer.
+			logger.debug("No catalog entity in time for a cart line: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	/**

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.recsbridge.system.RequestSlots;
+
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +34,8 @@ class AdmissionConfiguration {
 		}
 		byte[] otherRefusal = objectMapper.writeValueAsBytes(Overload.problem(URI.create("/v1/recommendations")));
 		// Past deadline - reserve, no answer can be written in time any more.
-		long patienceNanos = bridge.deadline().minus(bridge.answerReserve()).toNanos();
+		long patienceNanos = Math.min(admission.maxQueueWait().toNanos(),
+				bridge.deadline().minus(bridge.answerReserve()).toNanos());
 		AdmissionValve valve = new AdmissionValve(admission.maxInFlight(), patienceNanos, Map.copyOf(refusals),
 				otherRefusal, metrics);
 		Gauge.builder("recs.bridge.requests.in.flight", valve, AdmissionValve::inFlight)
@@ -45,18 +48,27 @@ class AdmissionConfiguration {
 	}
 
 	/**
-	 * The valve, and the hand-over times of Tomcat's executor. Connector customizers run
-	 * after the protocol handler's, so the executor wrapped is the virtual-thread one
-	 * Boot set; Tomcat's own pool (no virtual threads) is left alone.
+	 * The valve, and a bound on request threads running at once in front of Tomcat's
+	 * executor ({@link RequestSlots}). Connector customizers run after the protocol
+	 * handler's, so the executor wrapped is the virtual-thread one Boot set; Tomcat's own
+	 * pool (no virtual threads: a bounded pool with a queue already) is left alone.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> admissionAtTheDoor(AdmissionValve valve) {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> admissionAtTheDoor(AdmissionValve valve,
+			AdmissionProperties admission, MeterRegistry registry) {
 		return (factory) -> {
 			factory.addContextValves(valve);
 			factory.addConnectorCustomizers((connector) -> {
 				if (connector.getProtocolHandler().getExecutor() instanceof ExecutorService executor
-						&& !(executor instanceof DispatchStampingExecutor)) {
-					connector.getProtocolHandler().setExecutor(new DispatchStampingExecutor(executor));
+						&& !(executor instanceof RequestSlots)) {
+					RequestSlots slots = new RequestSlots(executor, admission.maxRunning());
+					connector.getProtocolHandler().setExecutor(slots);
+					Gauge.builder("recs.bridge.requests.running", slots, RequestSlots::running)
+						.description("Request threads running now; past BRIDGE_MAX_RUNNING the next waits its turn")
+						.register(registry);
+					Gauge.builder("recs.bridge.requests.queued", slots, RequestSlots::queued)
+						.description("Requests handed over by Tomcat and waiting for a running slot")
+						.register(registry);
 				}
 			});
 		};

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 import io.recsbridge.system.RequestIds;
+import io.recsbridge.system.RequestSlots;
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -64,7 +65,7 @@ final class AdmissionValve extends ValveBase {
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		long started = request.getCoyoteRequest().getStartTimeNanos();
 		// Taken by every request, so that the hand-over is only ever the first one's.
-		long arrival = DispatchStampingExecutor.takeDispatchedOr((started > 0) ? started : System.nanoTime());
+		long arrival = RequestSlots.takeHandedOverOr((started > 0) ? started : System.nanoTime());
 		String path = request.getRequestURI();
 		if (path == null || !path.startsWith(API)) {
 			getNext().invoke(request, response);

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.recsbridge.system.Deadline;
+import io.recsbridge.system.RequestSlots;
 import io.recsbridge.target.GuardedTarget;
 import io.recsbridge.target.TargetCallException;
 import io.recsbridge.target.TargetCallException.Failure;
@@ -124,7 +125,8 @@ class Visits {
 			throw refused.failure();
 		}
 		CompletableFuture<TargetDecision> flight = ((Visit.InFlight) visit).flight();
-		try {
+		// Waiting for Target needs no CPU: the request's slot goes to another meanwhile.
+		try (RequestSlots.Away away = flight.isDone() ? RequestSlots.Away.NOTHING : RequestSlots.away()) {
 			return flight.get(deadline.remainingBefore(this.answerReserve).toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException | CancellationException ex) {

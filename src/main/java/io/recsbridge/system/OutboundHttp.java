@@ -46,7 +46,17 @@ public final class OutboundHttp {
 					(client) -> client.disableAutomaticRetries().evictIdleConnections(IDLE_CONNECTION_LIFE))
 			.withConnectionManagerCustomizer(
 					(pool) -> pool.setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections))
-			.build(settings)).build();
+			.build(settings))
+			// A request thread calling Adobe (the sandbox's calls to itself included)
+			// waits
+			// for the answer's headers without its slot, so the slots go to requests that
+			// need the CPU (and the sandbox's own requests can run).
+			.requestInterceptor((request, body, execution) -> {
+				try (RequestSlots.Away away = RequestSlots.away()) {
+					return execution.execute(request, body);
+				}
+			})
+			.build();
 	}
 
 	/**

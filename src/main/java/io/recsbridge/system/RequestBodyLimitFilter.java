@@ -2,7 +2,7 @@ package io.recsbridge.system;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Arrays;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,6 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * on already read, so no later reader can be made to buffer more.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+	/** A body of unknown length starts in this much and grows to the limit. */
+	private static final int INITIAL_BUFFER = 8192;
 
 	private final int maxBytes;
 
@@ -54,8 +57,35 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 				"The request body is over the limit of " + this.maxBytes + " bytes", request), response);
 	}
 
-	private static byte[] readAtMost(InputStream input, int limit) throws IOException {
-		return input.readNBytes(limit);
+	/**
+	 * Reads up to {@code limit} bytes. A read that would wait for the caller (nothing
+	 * buffered yet: a slow or stalled caller) waits without the request's slot, so slow
+	 * callers cannot hold the slots every other request needs.
+	 */
+	private static byte[] readAtMost(ServletInputStream input, int limit) throws IOException {
+		byte[] body = new byte[Math.min(limit, INITIAL_BUFFER)];
+		int length = 0;
+		while (length < limit) {
+			if (length == body.length) {
+				body = Arrays.copyOf(body, (int) Math.min(limit, 2L * body.length));
+			}
+			int read = readWithoutHoldingASlot(input, body, length, body.length - length);
+			if (read < 0) {
+				break;
+			}
+			length += read;
+		}
+		return (length == body.length) ? body : Arrays.copyOf(body, length);
+	}
+
+	private static int readWithoutHoldingASlot(ServletInputStream input, byte[] buffer, int offset, int length)
+			throws IOException {
+		if (input.available() > 0) {
+			return input.read(buffer, offset, length);
+		}
+		try (RequestSlots.Away away = RequestSlots.away()) {
+			return input.read(buffer, offset, length);
+		}
 	}
 
 	/**

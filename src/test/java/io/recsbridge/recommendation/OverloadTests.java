@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -31,8 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -254,17 +251,6 @@ class OverloadTests extends BridgeAgainstTargetStandIn {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class HoldBeforeTheController {
 
-		/**
-		 * Where the tests run without virtual threads (Java 17), Tomcat would make its
-		 * own pool, which the bridge leaves unwrapped: an executor set here is wrapped as
-		 * the virtual-thread one is in production, so hand-overs are stamped. Virtual
-		 * threads' executor (Java 21+) is kept.
-		 */
-		@Bean
-		WebServerFactoryCustomizer<TomcatServletWebServerFactory> anExecutorToStamp() {
-			return new AnExecutorToStamp();
-		}
-
 		@Bean
 		FilterRegistrationBean<OncePerRequestFilter> holdBeforeTheController() {
 			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
@@ -295,26 +281,6 @@ class OverloadTests extends BridgeAgainstTargetStandIn {
 					});
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
-		}
-
-		/** Ordered before the bridge's own customizer, which wraps what it finds. */
-		static final class AnExecutorToStamp
-				implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
-
-			@Override
-			public void customize(TomcatServletWebServerFactory factory) {
-				factory.addConnectorCustomizers((connector) -> {
-					if (connector.getProtocolHandler().getExecutor() == null) {
-						connector.getProtocolHandler().setExecutor(Executors.newCachedThreadPool());
-					}
-				});
-			}
-
-			@Override
-			public int getOrder() {
-				return Ordered.HIGHEST_PRECEDENCE;
-			}
-
 		}
 
 	}

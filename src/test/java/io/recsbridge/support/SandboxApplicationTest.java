@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The application as a new user starts it, on the built-in sandbox (no Target client
@@ -21,8 +22,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 // The first sandbox call of a cold JVM on a busy 2-core CI machine can outlast the 500 ms
 // production timeout; timeouts are tested against WireMock, not here.
 // The deadline grows with it, or the service refuses to start (the budget check).
+// One running request thread at a time: the sandbox's answers call the sandbox itself
+// over
+// HTTP (Target, Get Entity), which must work while the caller waits away from its slot.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "target.timeout=5s", "bridge.deadline=6s" })
+		properties = { "target.timeout=5s", "bridge.deadline=6s", "bridge.max-running=1" })
+@Import(RequestSlotsOnAnyJava.class)
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 public @interface SandboxApplicationTest {
