@@ -76,8 +76,9 @@ start_bridge() {
 
 bridge_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null; }
 
-# Answers counted by the bridge: "<all> <from Target> <from the cache> <429s>"; the counters
-# by source and reason are appended to the cell's file.
+# Answers counted by the bridge: "<all> <from Target> <from the cache> <429s> <over 750 ms>"
+# (the last by its own clock, from arrival to the answer, recs_bridge_request_seconds); the
+# counters by source and reason and the latency histogram are appended to the cell's file.
 # A bridge too busy (or out of memory) to answer in 10 s counts nothing; the cell file says so.
 bridge_sources() {
 	{
@@ -91,7 +92,9 @@ bridge_sources() {
 			if ($0 ~ /source="cache"/) cache += $NF
 			if ($0 ~ /reason="(overloaded|rate-limited)"/) refused += $NF
 		}
-		END { printf "%d %d %d %d\n", all, target, cache, refused }'
+		/^recs_bridge_request_seconds_bucket\{/ && /le="\+Inf"/ { late += $NF }
+		/^recs_bridge_request_seconds_bucket\{/ && /le="0\.75"/ { late -= $NF }
+		END { printf "%d %d %d %d %d\n", all, target, cache, refused, late }'
 }
 
 # Times the Target circuit breaker (or, in shared mode, the Redis one) has opened so far (their

@@ -20,14 +20,14 @@ ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 signed_ms() { awk -v us="$1" 'BEGIN { printf "%+.1f", us / 1000 }'; }
 
 # By "<target>/<delay>/<connections>" (DIRECT_*: "<delay>/<connections>"), and the table's rows.
-declare -A DIRECT_P50 DIRECT_P99 CPU P99 ADDED99 TIMEOUTS ERRORS SERVED REFUSED OPENS RSS RPS
+declare -A DIRECT_P50 DIRECT_P99 CPU P99 ADDED99 TIMEOUTS ERRORS SERVED REFUSED OPENS RSS RPS LATE
 ROWS=()
 
 # measure <label> <delay> <pid> <url> <mode> <path> <connections>
 measure() {
 	local label=$1 delay=$2 pid=$3 url=$4 mode=$5 path=$6 connections=$7
 	local before_cpu after_cpu before_src after_src result requests rps p50 p99 errors detail
-	local added50="—" added99="—" served="—" refused="—" opens="—" startup="—" cpu_us rss_mb load
+	local added50="—" added99="—" served="—" refused="—" opens="—" startup="—" late="—" cpu_us rss_mb load
 	local before_opens
 	CELL_FILE="$WORK/cell-$label-$delay-$connections.txt"
 	: >"$CELL_FILE"
@@ -81,13 +81,15 @@ measure() {
 		# shellcheck disable=SC2086
 		served="$(
 			set -- $before_src $after_src
-			awk -v all=$(($5 - $1)) -v target=$(($6 - $2)) -v cache=$(($7 - $3)) -v label="$label" 'BEGIN {
+			awk -v all=$(($6 - $1)) -v target=$(($7 - $2)) -v cache=$(($8 - $3)) -v label="$label" 'BEGIN {
 				if (all == 0) { print "—"; exit }
 				n = (label ~ /^bridge-cache/) ? cache : target
 				printf "%.1f%%", 100 * n / all
 			}'
 		)"
 		refused="$(awk -v n="${too_many:-0}" -v all="$requests" 'BEGIN { printf "%.1f%%", (all > 0) ? 100 * n / all : 0 }')"
+		# shellcheck disable=SC2086
+		late="$(set -- $before_src $after_src && echo $((${10} - $5)))"
 		opens=$(($(breaker_opens) - before_opens))
 	fi
 	[[ $label != bridge* && $label != peer ]] || startup="$STARTUP_MS"
@@ -95,8 +97,8 @@ measure() {
 	# shellcheck disable=SC2034 # read by lib/report.sh
 	CPU[$key]=$cpu_us P99[$key]=$p99 ADDED99[$key]=$added99 TIMEOUTS[$key]=$timeout ERRORS[$key]=$errors
 	# shellcheck disable=SC2034 # read by lib/report.sh
-	SERVED[$key]=$served REFUSED[$key]=$refused OPENS[$key]=$opens RSS[$key]=$rss_mb RPS[$key]=$rps
-	ROWS+=("| $label | $delay | $connections | $rps | $shown50 | $shown99 | $added50 | $added99 | $errors$detail | $refused | $cpu_us | $rss_mb | $served | $opens | $startup | $load |")
+	SERVED[$key]=$served REFUSED[$key]=$refused OPENS[$key]=$opens RSS[$key]=$rss_mb RPS[$key]=$rps LATE[$key]=$late
+	ROWS+=("| $label | $delay | $connections | $rps | $shown50 | $shown99 | $added50 | $added99 | $errors$detail | $refused | $late | $cpu_us | $rss_mb | $served | $opens | $startup | $load |")
 }
 
 # bridge_cells <label> <delay> <delay-index> <connections...> [production]: one fresh bridge,
