@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Tomcat's request executor (virtual threads) with a bound on how many request threads
  * run at once; the others wait in the order Tomcat handed them over. A request thread
@@ -29,6 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the door turns away a request whose budget it has spent ({@link #takeHandedOverOr}).
  */
 public final class RequestSlots extends AbstractExecutorService {
+
+	private static final Logger logger = LoggerFactory.getLogger(RequestSlots.class);
 
 	private static final ThreadLocal<Slot> SLOT = new ThreadLocal<>();
 
@@ -215,6 +220,13 @@ public final class RequestSlots extends AbstractExecutorService {
 				catch (RejectedExecutionException ex) {
 					// Shutting down: nothing more starts.
 					return;
+				}
+				catch (RuntimeException ex) {
+					// This thread must outlive any one failure, or nothing queued would
+					// start
+					// again: the slot goes on to the next request.
+					logger.error("A request could not be started; its connection is left to time out", ex);
+					passOn();
 				}
 			}
 		}
