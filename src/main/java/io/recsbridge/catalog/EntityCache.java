@@ -75,9 +75,20 @@ class EntityCache {
 	 */
 	CompletableFuture<Optional<Map<String, String>>> get(String id,
 			Function<String, Optional<Map<String, String>>> find) {
-		return this.entities
-			.get(id, (key, caffeine) -> CompletableFuture.supplyAsync(() -> load(key, find), this.executor))
-			.thenApply((known) -> known.value().entity());
+		// A failed lookup is never served: Caffeine drops it only after the lookup's own
+		// dependents ran, so the answer that waited for it can be done, and the next one
+		// here, before that. (The map view reads without counting a hit or a miss.)
+		CompletableFuture<Stamped<KnownEntity>> kept = this.entities.asMap().get(id);
+		if (kept != null && kept.isCompletedExceptionally()) {
+			this.entities.asMap().remove(id, kept);
+		}
+		return lookUp(id, find).thenApply((known) -> known.value().entity());
+	}
+
+	private CompletableFuture<Stamped<KnownEntity>> lookUp(String id,
+			Function<String, Optional<Map<String, String>>> find) {
+		return this.entities.get(id,
+				(key, caffeine) -> CompletableFuture.supplyAsync(() -> load(key, find), this.executor));
 	}
 
 	private Stamped<KnownEntity> load(String id, Function<String, Optional<Map<String, String>>> find) {
