@@ -33,7 +33,8 @@ class AdmissionConfiguration {
 					objectMapper.writeValueAsBytes(Overload.problem(URI.create("/v1/recommendations/" + useCase))));
 		}
 		byte[] otherRefusal = objectMapper.writeValueAsBytes(Overload.problem(URI.create("/v1/recommendations")));
-		// Past deadline - reserve, no answer can be written in time any more.
+		// Past BRIDGE_MAX_QUEUE_WAIT the deadline's rest no longer holds Target's usual
+		// answer; past deadline - reserve no answer can be written in time at all.
 		long patienceNanos = Math.min(admission.maxQueueWait().toNanos(),
 				bridge.deadline().minus(bridge.answerReserve()).toNanos());
 		AdmissionValve valve = new AdmissionValve(admission.maxInFlight(), patienceNanos, Map.copyOf(refusals),

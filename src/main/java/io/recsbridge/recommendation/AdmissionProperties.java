@@ -19,10 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * cache hits beside them, few enough that the CPU does not saturate and delay everyone
  * @param maxRunning request threads running at once, at most
  * ({@code BRIDGE_MAX_RUNNING}); the next waits its turn in arrival order, and a request
- * waiting on Adobe or on a slow caller does not count ({@code system/RequestSlots}).
- * Enough to keep the cores busy while a few wait briefly (on Redis, a lock), few enough
- * that a wake-up (Target's answer read) never queues behind many requests: 8 measured
- * best of 4, 8, 16 and 64 on 2 cores (BENCHMARKS.md)
+ * waiting on Adobe or on an authenticated caller's body does not count
+ * ({@code system/RequestSlots}). Enough to keep the cores busy while a few wait briefly
+ * (on Redis, a lock), few enough that a wake-up (Target's answer read) never queues
+ * behind many requests: 8 measured best of 4, 8, 16 and 64 on 2 cores (BENCHMARKS.md)
  * @param maxQueueWait how long a request may wait for its turn; past it a 429
  * {@code overloaded} at once ({@code BRIDGE_MAX_QUEUE_WAIT}), since what is left of the
  * deadline would no longer hold Target's usual answer time. Never more than the deadline

@@ -20,8 +20,8 @@ import org.springframework.http.MediaType;
  * thread, else, as for the next request of a connection read on the same thread, when
  * Tomcat began reading it), and turns a request away with a ready-made 429
  * {@code overloaded} problem when {@code BRIDGE_MAX_IN_FLIGHT} requests are already being
- * answered, or when it waited in the server so long that its budget is spent. Nothing of
- * the request past its line and headers is read for that.
+ * answered, or when it waited for its turn longer than {@code BRIDGE_MAX_QUEUE_WAIT}.
+ * Nothing of the request past its line and headers is read for that.
  */
 final class AdmissionValve extends ValveBase {
 

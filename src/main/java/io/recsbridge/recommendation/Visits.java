@@ -103,9 +103,8 @@ class Visits {
 		}
 		catch (TargetCallException ex) {
 			// Debug only: when Target is down this would be a line per request; the
-			// access
-			// log line, recs_bridge_target_calls_seconds and the breaker's transitions
-			// say it.
+			// access log line, recs_bridge_target_calls_seconds and the breaker's
+			// transitions say it.
 			logger.debug("Target gave no answer for use case {}: {} ({})", visit.key().useCase(), ex.getMessage(),
 					ex.failure().outcome());
 			heard.failed(ex);

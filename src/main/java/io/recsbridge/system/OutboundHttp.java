@@ -47,10 +47,9 @@ public final class OutboundHttp {
 			.withConnectionManagerCustomizer(
 					(pool) -> pool.setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections))
 			.build(settings))
-			// A request thread calling Adobe (the sandbox's calls to itself included)
-			// waits
-			// for the answer's headers without its slot, so the slots go to requests that
-			// need the CPU (and the sandbox's own requests can run).
+			// A request thread calling Adobe (the sandbox's calls to itself too) waits
+			// for the answer's headers without its slot: the slots go to requests that
+			// need the CPU, and the sandbox's own requests can run.
 			.requestInterceptor((request, body, execution) -> {
 				try (RequestSlots.Away away = RequestSlots.away()) {
 					return execution.execute(request, body);

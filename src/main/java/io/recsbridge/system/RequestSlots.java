@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Tomcat's request executor (virtual threads) with a bound on how many request threads
  * run at once; the others wait in the order Tomcat handed them over. A request thread
  * leaves its slot while it waits on something that needs no CPU of its own (Target's
- * answer, a catalog lookup, any outbound HTTP call, a slow caller's body:
+ * answer, a catalog lookup, any outbound HTTP call, an authenticated caller's body:
  * {@link #away()}) and is given one back before any new request starts.
  * <p>
  * Why: virtual threads have no queue of their own. Under a flood (2,000 connections in a
@@ -222,9 +222,8 @@ public final class RequestSlots extends AbstractExecutorService {
 					return;
 				}
 				catch (RuntimeException ex) {
-					// This thread must outlive any one failure, or nothing queued would
-					// start
-					// again: the slot goes on to the next request.
+					// This thread must outlive any one failure, or nothing queued
+					// would start again: the slot goes on to the next request.
 					logger.error("A request could not be started; its connection is left to time out", ex);
 					passOn();
 				}

@@ -68,8 +68,7 @@ class ComposeTargetStandInTests {
 				"https://shop.example.com/p/" + firstId + "?utm_source=ajo&utm_medium=email&utm_campaign=" + useCase);
 		assertThat(payload.at("/items/0/imageUrl").asText()).startsWith("https://cdn.example.com/img/");
 		// A design cannot render categoryId: the stand-in's designs emit a custom
-		// attribute
-		// named category, as a real design must, and every item carries it.
+		// attribute named category, as a real design must, and every item carries it.
 		payload.get("items").forEach((item) -> assertThat(item.path("category").asText()).isNotEmpty());
 	}
 

@@ -88,8 +88,7 @@ class OverloadTests extends BridgeAgainstTargetStandIn {
 	@Test
 	void theDeadlineCountsFromArrivalNotFromTheController() throws Exception {
 		// Counted from the controller, a 450 ms Target would fit in the 680 ms the
-		// request
-		// waits; counted from arrival, 400 ms of it are already gone.
+		// request waits; counted from arrival, 400 ms of it are already gone.
 		stubTarget(Duration.ofMillis(450));
 
 		HttpResponse<String> response = send(hold(HOLD_MS, "400"), 2);
@@ -262,8 +261,7 @@ class OverloadTests extends BridgeAgainstTargetStandIn {
 							try {
 								if (request.getHeader(HOLD_MS) != null) {
 									// The time queued is the test's input, not a wait for
-									// a
-									// condition: the bridge must count it against the
+									// a condition: the bridge must count it against the
 									// deadline.
 									Thread.sleep(Long.parseLong(request.getHeader(HOLD_MS)));
 								}

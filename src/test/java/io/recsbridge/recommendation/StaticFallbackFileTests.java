@@ -45,8 +45,7 @@ class StaticFallbackFileTests {
 	@Test
 	void theShippedDemoItemsCarryTheCategoryTheMapperReads() {
 		// The design's JSON names it category (a design cannot display categoryId): a
-		// file
-		// that says categoryId gives fallback items without a category.
+		// file that says categoryId gives fallback items without a category.
 		JsonNode items = Fallbacks
 			.read(new ClassPathResource(Fallbacks.DEMO_STATIC_ITEMS.substring("classpath:".length())),
 					this.objectMapper)

@@ -20,11 +20,12 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 // The first sandbox call of a cold JVM on a busy 2-core CI machine can outlast the 500 ms
-// production timeout; timeouts are tested against WireMock, not here.
-// The deadline grows with it, or the service refuses to start (the budget check).
+// production timeout; timeouts are tested against WireMock, not here. The deadline grows
+// with it, or the service refuses to start (the budget check).
+//
 // One running request thread at a time: the sandbox's answers call the sandbox itself
-// over
-// HTTP (Target, Get Entity), which must work while the caller waits away from its slot.
+// over HTTP (Target, Get Entity), which must work while the caller waits away from its
+// slot.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "target.timeout=5s", "bridge.deadline=6s", "bridge.max-running=1" })
 @Import(RequestSlotsOnAnyJava.class)

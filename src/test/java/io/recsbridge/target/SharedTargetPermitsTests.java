@@ -59,8 +59,7 @@ class SharedTargetPermitsTests {
 					}
 					catch (RequestNotPermitted ex) {
 						// Pacing, not waiting for a condition: a refused caller asks
-						// again
-						// soon, as a request would, without spinning a core.
+						// again soon, as a request would, without spinning a core.
 						LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
 					}
 				}
